@@ -1,0 +1,42 @@
+"""The project's one exception tree.
+
+The CLI catches :class:`CongvanError` once: :class:`UsageProblem` becomes a
+usage error (exit 2), everything else an ordinary error (exit 1). Messages are
+Vietnamese because they reach the user as they are.
+"""
+
+from __future__ import annotations
+
+
+class CongvanError(Exception):
+    """Base of every error this project raises on purpose."""
+
+
+class DataError(CongvanError):
+    """The data file cannot be used: holds every problem found, not just the first."""
+
+    def __init__(self, problems, header: str | None = None):
+        self.problems = list(problems)
+        lines = [header] if header else []
+        lines += [p.format() for p in self.problems]
+        super().__init__("\n".join(lines))
+
+
+class TemplateError(CongvanError):
+    """A .docx template is missing, damaged, or uses a variable the data lacks."""
+
+
+class OutputError(CongvanError):
+    """Writing into the output folder failed or would lose someone's work."""
+
+
+class EditedFilesError(OutputError):
+    """Generated files were changed by hand since the last build."""
+
+    def __init__(self, message: str, files):
+        self.files = list(files)
+        super().__init__(message)
+
+
+class UsageProblem(CongvanError):
+    """The command line asked for something that does not exist (e.g. an unknown unit id)."""
