@@ -1,0 +1,135 @@
+"""``build(data, output_dir)``: the dispatch and every unit's letter, written safely.
+
+Documents are rendered in memory first; only when all of them rendered does the
+writer touch the output folder (so bad data or a broken template writes nothing).
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import text as textutil
+from .context import dispatch_context, letter_context
+from .exceptions import UsageProblem
+from .model import Data
+from .render import CompiledTemplate
+from .slug import unique_slugs
+from .units import assignments, expand
+from .writer import OutputWriter, WriteReport
+
+DISPATCH_FILE = "cong-van.docx"
+LETTER_DIR = "don-vi"
+DISPATCH_TEMPLATE = "cong-van.docx"
+LETTER_TEMPLATE = "thu-don-vi.docx"
+
+
+def default_templates_dir() -> Path:
+    """``templates/`` beside the package (the project's own templates)."""
+    return Path(__file__).resolve().parent.parent / "templates"
+
+
+_cache: dict[tuple, CompiledTemplate] = {}
+
+
+def compiled(path: Path) -> CompiledTemplate:
+    """A template prepared once per process (and again only when the file changes)."""
+    try:
+        stat = path.stat()
+        key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        key = (str(path), None, None)
+    if key not in _cache:
+        _cache[key] = CompiledTemplate(path)
+    return _cache[key]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One rendered file, before it is written."""
+
+    path: str
+    """Relative to the output folder."""
+    kind: str
+    """``dispatch`` or ``unit-letter``."""
+    unit: str | None
+    data: bytes
+
+
+def letter_paths(data: Data) -> dict[str, str]:
+    """Unit id → ``don-vi/<slug>.docx`` for every unit in the registry (stable, unique)."""
+    ids = list(data.units)
+    slugs = unique_slugs([data.units[u].short for u in ids])
+    return {uid: f"{LETTER_DIR}/{slug}.docx" for uid, slug in zip(ids, slugs)}
+
+
+def resolve_units(data: Data, requested) -> list[str]:
+    """Receiving unit ids for ``--unit`` values; a group stands for its members.
+
+    Raises :class:`UsageProblem` for an unknown id, naming the closest ones.
+    """
+    out: list[str] = []
+    for uid in requested:
+        if uid not in data.units:
+            labels = {f"{u.id} ({u.short})": u.id for u in data.units.values()}
+            close = textutil.suggest(uid, list(labels), n=3)
+            hint = (" Có phải ý bạn là: " + ", ".join(close) + "?") if close else (
+                " Xem danh sách bằng lệnh: congvan units <tệp dữ liệu>.")
+            raise UsageProblem(f'không có đơn vị mã "{uid}" trong {data.file or "dữ liệu"}.{hint}')
+        for member in expand([uid], data.units):
+            if member not in out:
+                out.append(member)
+    return out
+
+
+def render_documents(data: Data, *, units=None, dispatch: bool | None = None,
+                     templates_dir: Path | None = None) -> list[Document]:
+    """Render, in memory, the dispatch (unless only units were asked) and the letters."""
+    templates_dir = Path(templates_dir or default_templates_dir())
+    date = _document_date(data)
+    docs: list[Document] = []
+    if dispatch is None:
+        dispatch = not units
+    if dispatch:
+        ctx = dispatch_context(data)
+        ctx["date"] = date
+        docs.append(Document(DISPATCH_FILE, "dispatch", None,
+                             compiled(templates_dir / DISPATCH_TEMPLATE).render(ctx)))
+    tasks = assignments(data)
+    wanted = resolve_units(data, units) if units else list(tasks)
+    paths = letter_paths(data)
+    template = None
+    for uid in wanted:
+        if uid not in tasks:
+            continue
+        template = template or compiled(templates_dir / LETTER_TEMPLATE)
+        ctx = letter_context(data, data.units[uid], tasks[uid])
+        ctx["date"] = date
+        docs.append(Document(paths[uid], "unit-letter", uid, template.render(ctx)))
+    return docs
+
+
+def build(data: Data, output_dir: str | os.PathLike, *, units=None, dispatch: bool | None = None,
+          force: bool = False, templates_dir: Path | None = None) -> WriteReport:
+    """Render everything, then write it into ``output_dir`` with ``manifest.json``.
+
+    ``units`` limits the letters to those unit ids (groups expand to members) and
+    leaves the other files of the folder alone; the dispatch is then built only
+    if ``dispatch`` is true. Files edited by hand since the last build stop the
+    build unless ``force`` (then they are backed up first).
+    """
+    docs = render_documents(data, units=units, dispatch=dispatch, templates_dir=templates_dir)
+    writer = OutputWriter(output_dir, force=force, partial=bool(units))
+    for doc in docs:
+        writer.add(doc.path, doc.data, kind=doc.kind, unit=doc.unit)
+    return writer.commit()
+
+
+def _document_date(data: Data) -> datetime.date | None:
+    """The date stamped into file properties: the dispatch's own (not the clock)."""
+    d = data.document.date
+    if not d.year:
+        return None
+    return datetime.date(d.year, d.month or 1, d.day or 1)

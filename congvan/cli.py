@@ -1,0 +1,102 @@
+"""The ``congvan`` command: parses arguments, calls one library function, reports.
+
+Errors of the project's tree become ``Error: …`` on stderr with exit 1
+(:class:`UsageProblem`: a usage error, exit 2). Nothing here decides anything.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .builder import build as build_documents
+from .exceptions import CongvanError, UsageProblem
+from .loader import load
+
+DATA = click.Path(dir_okay=False, path_type=Path)
+
+
+def _run(fn, *args, **kwargs):
+    """Call the library; translate its exceptions once, for every command."""
+    try:
+        return fn(*args, **kwargs)
+    except UsageProblem as exc:
+        raise click.UsageError(str(exc)) from None
+    except CongvanError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _warn(problems) -> None:
+    for p in problems:
+        click.echo(p.format(), err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="congvan", message="%(prog)s %(version)s")
+def cli():
+    """Soạn công văn, phụ lục và thư giao nhiệm vụ từng đơn vị theo Nghị định
+    30/2020/NĐ-CP, từ một tệp dữ liệu YAML."""
+
+
+@cli.command()
+@click.argument("data_file", type=DATA)
+@click.option("-o", "--output", "output_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("output"), show_default=True, help="Thư mục ghi kết quả.")
+@click.option("--unit", "units", multiple=True, metavar="MÃ",
+              help="Chỉ tạo thư của đơn vị này (lặp lại được; mã nhóm = mọi thành viên).")
+@click.option("--dispatch/--no-dispatch", default=None,
+              help="Có tạo công văn hay không (mặc định: có, trừ khi dùng --unit).")
+@click.option("--force", is_flag=True,
+              help="Ghi đè cả tệp đã sửa tay (sau khi sao lưu vào output/.backup/).")
+@click.option("--templates", "templates_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Thư mục mẫu .docx (mặc định: templates/ của chương trình).")
+def build(data_file, output_dir, units, dispatch, force, templates_dir):
+    """Tạo công văn kèm phụ lục và thư gửi từng đơn vị vào thư mục kết quả."""
+    data = _run(load, data_file)
+    _warn(data.warnings)
+    report = _run(build_documents, data, output_dir, units=list(units), dispatch=dispatch,
+                  force=force, templates_dir=templates_dir)
+    for path in report.written:
+        click.echo(f"  ghi  {output_dir / path}")
+    for path in report.removed:
+        click.echo(f"  xóa  {output_dir / path}")
+    click.echo(report.summary())
+
+
+@cli.command()
+@click.argument("data_file", type=DATA)
+@click.option("--json", "as_json", is_flag=True, help="In dạng JSON cho các chương trình khác.")
+def units(data_file, as_json):
+    """Liệt kê đơn vị nhận nhiệm vụ: số việc chủ trì, phối hợp, hạn gần nhất."""
+    from .summary import unit_summary
+
+    data = _run(load, data_file)
+    rows = unit_summary(data)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    click.echo(_table(rows))
+
+
+def _table(rows) -> str:
+    headers = ["Mã", "Đơn vị", "Chủ trì", "Phối hợp", "Hạn gần nhất", "Tệp"]
+    body = [[r["unit"], r["name"], str(r["lead"]), str(r["support"]),
+             r["nearest_deadline_label"] or "—", r["file"]] for r in rows]
+    widths = [max(len(h), *(len(b[i]) for b in body)) if body else len(h)
+              for i, h in enumerate(headers)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(b, widths)).rstrip() for b in body]
+    return "\n".join(lines)
+
+
+def main():
+    cli(prog_name="congvan")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

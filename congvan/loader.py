@@ -1,0 +1,49 @@
+"""``load(path)``: a data file read, validated field by field, checked, and modelled.
+
+Every problem is collected before stopping, so one run shows all of them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from . import checks
+from .exceptions import DataError
+from .model import Data, build_data
+from .schema import DATA, INVALID
+from .source import Source, read_source
+
+
+def load(path: str | Path) -> Data:
+    """Load a data file; raise :class:`DataError` listing every error found.
+
+    Warnings do not stop loading; they are in ``data.warnings``.
+    """
+    return load_source(read_source(path))
+
+
+def load_source(source: Source) -> Data:
+    if not isinstance(source.value, dict):
+        raise DataError([source.problem(
+            "", "tệp dữ liệu phải là một bảng khóa/giá trị (document, units, appendix).",
+            "Hãy xem tệp mẫu data/dti-bac-kan-2023.yaml.")])
+    problems = []
+
+    def report(path: str, message: str, suggestion: str) -> None:
+        at_key = message.startswith("khóa ")
+        problems.append(source.problem(path, message, suggestion, at_key=at_key))
+
+    plain = DATA.clean(source.value, "", report)
+    if plain is INVALID or problems:
+        raise DataError(problems)
+    problems = checks.reference_errors(plain, source)
+    if problems:
+        raise DataError(problems)
+    try:
+        data = build_data(plain, file=source.file)
+    except ValueError as exc:
+        message, path = exc.args
+        raise DataError([source.problem(path, message, "Hãy sửa lại ngày trong nội dung nhiệm vụ.")]) from None
+    warnings = checks.warnings(data, source)
+    return dataclasses.replace(data, warnings=tuple(warnings))

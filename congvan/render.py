@@ -1,0 +1,233 @@
+"""The one rendering path: a .docx template + a context → the bytes of a .docx.
+
+A template is prepared once (docxtpl's tag preprocessing, Jinja compilation,
+static parts compressed), then rendered for any number of contexts without
+reparsing. Jinja runs sandboxed with StrictUndefined and autoescape: data is
+never evaluated, a misspelt variable is an error. docxtpl's own full render is
+kept as :func:`render_reference`, the yardstick the fast path is tested against.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import jinja2
+from docxtpl import DocxTemplate
+from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
+
+from .exceptions import TemplateError
+from .metrics import text_width
+from .package import ZipTemplate, read_parts
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NS = {"w": W}
+_TAG = re.compile(r"\{\{|\{%|\{#")
+LINE_STYLE = "CVKe"
+"""Paragraph style of the header block's solid lines (see docs/templates.md)."""
+_MOTTO = "Độc lập - Tự do - Hạnh phúc"
+_DEFAULT_CELL_MARGIN = 108  # twips, Word's default left/right cell margin
+
+
+def make_environment() -> SandboxedEnvironment:
+    """Sandboxed, strict, escaping: a template from elsewhere cannot run code."""
+    return SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
+
+
+class CompiledTemplate:
+    """A .docx template prepared once, rendered many times."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        try:
+            parts = read_parts(self.path)
+            tpl = DocxTemplate(str(self.path))
+            tpl.init_docx()
+        except FileNotFoundError:
+            raise TemplateError(f"không tìm thấy mẫu “{self.path}”.") from None
+        except Exception as exc:  # a damaged .docx surfaces as many exception types
+            raise TemplateError(f"mẫu “{self.path}” không phải tệp Word hợp lệ: {exc}") from None
+        self._tpl = tpl
+        self._env = make_environment()
+        self._compiled: dict[str, jinja2.Template] = {}
+        self._shells: dict[str, bytes] = {}
+        # Body: docxtpl turns the body into Jinja source; the rest of document.xml is a shell.
+        self._compiled["word/document.xml"] = self._compile(
+            tpl.patch_xml(tpl.get_xml()), "word/document.xml")
+        self._shells["word/document.xml"] = parts["word/document.xml"]
+        for name, blob in parts.items():
+            if re.match(r"word/(header|footer)\d*\.xml$", name) and _TAG.search(blob.decode("utf-8")):
+                xml = tpl.xml_to_string(etree.fromstring(blob))
+                self._compiled[name] = self._compile(tpl.patch_xml(xml), name)
+        dynamic = set(self._compiled) | {"docProps/core.xml"}
+        self._zip = ZipTemplate({k: v for k, v in parts.items() if k not in dynamic},
+                                list(parts))
+
+    def _compile(self, xml: str, part: str) -> jinja2.Template:
+        xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)  # as docxtpl does, for its line numbers
+        try:
+            return self._env.from_string(xml)
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(
+                f"mẫu “{self.path.name}” ({part}) có thẻ Jinja sai cú pháp: {exc.message} "
+                f"— gần đoạn: “{_near(xml, exc.lineno)}”.") from None
+
+    def _render_part(self, name: str, context: dict) -> str:
+        try:
+            xml = self._compiled[name].render(context)
+        except jinja2.UndefinedError as exc:
+            raise TemplateError(
+                f"mẫu “{self.path.name}” dùng biến không có trong dữ liệu: {exc.message}.") from None
+        except jinja2.TemplateError as exc:
+            raise TemplateError(f"lỗi khi điền mẫu “{self.path.name}” ({name}): {exc}") from None
+        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+        xml = (xml.replace("{_{", "{{").replace("}_}", "}}")
+               .replace("{_%", "{%").replace("%_}", "%}"))
+        return self._tpl.resolve_listing(xml)
+
+    def render_parts(self, context: dict) -> dict[str, bytes]:
+        """The parts that depend on the context, finished."""
+        out = {}
+        body = self._tpl.fix_tables(self._render_part("word/document.xml", context))
+        root = etree.fromstring(self._shells["word/document.xml"])
+        root.replace(root.find("w:body", _NS), body)
+        fit_lines(root)
+        out["word/document.xml"] = _serialize(root)
+        for name in self._compiled:
+            if name != "word/document.xml":
+                out[name] = self._render_part(name, context).encode("utf-8")
+        out["docProps/core.xml"] = core_properties(context.get("doc", {}).get("core", {}),
+                                                   context.get("date"))
+        return out
+
+    def render(self, context: dict) -> bytes:
+        """The finished .docx, byte-identical for identical context and template."""
+        return self._zip.build(self.render_parts(context))
+
+
+def render_reference(path: str | Path, context: dict) -> dict[str, bytes]:
+    """docxtpl's own full render (reload, reparse, render, save): the yardstick."""
+    tpl = DocxTemplate(str(path))
+    tpl.render(context, make_environment(), autoescape=True)
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    parts = read_parts(buffer.getvalue())
+    root = etree.fromstring(parts["word/document.xml"])
+    fit_lines(root)
+    parts["word/document.xml"] = _serialize(root)
+    return parts
+
+
+def _serialize(root) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _near(xml: str, lineno: int | None) -> str:
+    lines = xml.splitlines()
+    if not lineno or lineno > len(lines):
+        return ""
+    return re.sub(r"<[^>]+>", "", lines[lineno - 1])[:120]
+
+
+# --- The header block's solid lines ----------------------------------------
+
+def _paragraph_text(p) -> str:
+    return "".join(t.text or "" for t in p.iter(f"{{{W}}}t"))
+
+
+def _run_format(p) -> tuple[float, bool]:
+    """Size (pt) and boldness of a paragraph's first run with text."""
+    for r in p.iter(f"{{{W}}}r"):
+        if r.find("w:t", _NS) is None:
+            continue
+        sz = r.find("w:rPr/w:sz", _NS)
+        b = r.find("w:rPr/w:b", _NS)
+        size = int(sz.get(f"{{{W}}}val")) / 2 if sz is not None else 14.0
+        bold = b is not None and b.get(f"{{{W}}}val") not in ("0", "false")
+        return size, bold
+    return 14.0, False
+
+
+def fit_lines(root) -> None:
+    """Size each ``CVKe`` line to the text above it (Nghị định 30, header block).
+
+    Under the tiêu ngữ: as long as it. Under the issuing body: 40 % of its longest
+    bold line (the decree allows 1/3 to 1/2).
+    """
+    for p in root.iter(f"{{{W}}}p"):
+        style = p.find("w:pPr/w:pStyle", _NS)
+        if style is None or style.get(f"{{{W}}}val") != LINE_STYLE:
+            continue
+        above = []
+        for prev in p.itersiblings(f"{{{W}}}p", preceding=True):
+            if (prev.find("w:pPr/w:pStyle", _NS) is not None
+                    and prev.find("w:pPr/w:pStyle", _NS).get(f"{{{W}}}val") == LINE_STYLE):
+                break
+            above.append(prev)
+        if not above:
+            continue
+        if _paragraph_text(above[0]).strip() == _MOTTO:
+            size, bold = _run_format(above[0])
+            width = text_width(_MOTTO, size, bold)
+        else:
+            widths = [text_width(_paragraph_text(q).strip(), *_run_format(q))
+                      for q in above if _run_format(q)[1] and _paragraph_text(q).strip()]
+            if not widths:
+                continue
+            width = 0.4 * max(widths)
+        cell = next(p.iterancestors(f"{{{W}}}tc"), None)
+        tcw = cell.find("w:tcPr/w:tcW", _NS) if cell is not None else None
+        if tcw is None:
+            continue
+        area = int(tcw.get(f"{{{W}}}w")) - 2 * _cell_margin(cell)
+        side = max(0, round((area - width * 20) / 2))
+        ppr = p.find("w:pPr", _NS)
+        ind = ppr.find("w:ind", _NS)
+        if ind is None:
+            ind = etree.SubElement(ppr, f"{{{W}}}ind")
+            # w:ind must precede w:jc / w:rPr in pPr's schema order
+            for later in ("jc", "rPr"):
+                node = ppr.find(f"w:{later}", _NS)
+                if node is not None:
+                    node.addprevious(ind)
+                    break
+        for attr in ("left", "right", "start", "end"):
+            ind.attrib.pop(f"{{{W}}}{attr}", None)
+        ind.set(f"{{{W}}}left", str(side))
+        ind.set(f"{{{W}}}right", str(side))
+
+
+def _cell_margin(cell) -> int:
+    tbl = next(cell.iterancestors(f"{{{W}}}tbl"), None)
+    mar = tbl.find("w:tblPr/w:tblCellMar/w:left", _NS) if tbl is not None else None
+    if mar is None:
+        mar = tbl.find("w:tblPr/w:tblCellMar/w:start", _NS) if tbl is not None else None
+    return int(mar.get(f"{{{W}}}w")) if mar is not None else _DEFAULT_CELL_MARGIN
+
+
+# --- File properties --------------------------------------------------------
+
+def core_properties(core: dict, when: datetime.date | None = None) -> bytes:
+    """docProps/core.xml from the data, never from the clock (same data → same bytes)."""
+    stamp = (when or datetime.date(2000, 1, 1)).strftime("%Y-%m-%dT00:00:00Z")
+
+    def element(tag: str, key: str) -> str:
+        value = core.get(key) or ""
+        return f"<{tag}>{escape(value)}</{tag}>" if value else ""
+
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        + element("dc:title", "title") + element("dc:subject", "subject")
+        + element("dc:creator", "author") + element("cp:lastModifiedBy", "author")
+        + "<cp:revision>1</cp:revision>"
+        + f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        + f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+        + "</cp:coreProperties>"
+    ).encode("utf-8")

@@ -1,0 +1,138 @@
+"""Reading a YAML data file while keeping where every value came from.
+
+PyYAML's ``safe_load`` forgets positions; composing the node tree first keeps a
+mark for every field path, so that later checks can point at a line and column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .exceptions import DataError
+from .problems import ERROR, WARNING, Problem
+
+
+@dataclass
+class Source:
+    """A data file: its name, its plain values, and a mark for every field path."""
+
+    file: str
+    """The path as the user named it (what messages print)."""
+    value: object = None
+    """The plain YAML value (dicts, lists, strings, dates…)."""
+    marks: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Field path → 1-based (line, column) of the value."""
+    key_marks: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Field path → 1-based (line, column) of the key, for unknown-key messages."""
+
+    def where(self, path: str) -> tuple[int | None, int | None]:
+        """Line and column of a path, or of its nearest ancestor that has one."""
+        probe = path
+        while probe:
+            if probe in self.marks:
+                return self.marks[probe]
+            cut = max(probe.rfind("."), probe.rfind("["))
+            probe = probe[:cut] if cut > 0 else ""
+        return self.marks.get("", (None, None))
+
+    def problem(self, path: str, message: str, suggestion: str = "",
+                severity: str = ERROR, at_key: bool = False) -> Problem:
+        """A :class:`Problem` located at ``path`` in this file."""
+        line, column = (self.key_marks.get(path) if at_key else None) or self.where(path)
+        return Problem(message=message, path=path, file=self.file, line=line,
+                       column=column, severity=severity, suggestion=suggestion)
+
+    def warning(self, path: str, message: str, suggestion: str = "") -> Problem:
+        return self.problem(path, message, suggestion, severity=WARNING)
+
+
+def read_source(path: str | Path) -> Source:
+    """Read and parse a YAML file; raise :class:`DataError` for I/O and syntax errors."""
+    name = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise DataError([Problem(f"không tìm thấy tệp dữ liệu “{name}”.", file=name,
+                                 suggestion="Hãy kiểm tra lại đường dẫn.")]) from None
+    except OSError as exc:
+        raise DataError([Problem(f"không đọc được tệp: {exc.strerror}.", file=name)]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError([Problem(
+            "tệp không phải UTF-8.", file=name, line=line,
+            suggestion="Hãy lưu lại tệp với mã hóa UTF-8 (trong Notepad: Lưu thành… → UTF-8).",
+        )]) from None
+    return parse_source(text, name)
+
+
+def parse_source(text: str, name: str) -> Source:
+    source = Source(file=name)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise DataError([Problem(
+            f"lỗi cú pháp YAML: {exc.problem or exc.context}.", file=name,
+            line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
+            suggestion="Hãy kiểm tra thụt lề (dùng dấu cách, không dùng Tab) và dấu hai chấm.",
+        )]) from None
+    except yaml.YAMLError as exc:
+        raise DataError([Problem(f"lỗi cú pháp YAML: {exc}.", file=name)]) from None
+    if node is None:
+        source.value = {}
+        source.marks[""] = (1, 1)
+        return source
+    constructor = yaml.SafeLoader("")
+    problems: list[Problem] = []
+    source.value = _walk(node, "", source, constructor, problems)
+    if problems:
+        raise DataError(problems)
+    return source
+
+
+def _mark(node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _walk(node, path, source, constructor, problems):
+    source.marks[path] = _mark(node)
+    if isinstance(node, yaml.MappingNode):
+        constructor.flatten_mapping(node)
+        out = {}
+        for key_node, value_node in node.value:
+            try:
+                key = constructor.construct_object(key_node, deep=True)
+            except yaml.YAMLError as exc:
+                problems.append(Problem(f"khóa không hợp lệ: {exc}", file=source.file,
+                                        line=_mark(key_node)[0], column=_mark(key_node)[1]))
+                continue
+            sub = f"{path}.{key}" if path else str(key)
+            if key in out:
+                line, column = _mark(key_node)
+                problems.append(Problem(
+                    f'khóa "{key}" xuất hiện hai lần (dòng {source.key_marks[sub][0]} và dòng {line}).',
+                    path=sub, file=source.file, line=line, column=column,
+                    suggestion="Hãy giữ lại một trong hai."))
+                continue
+            source.key_marks[sub] = _mark(key_node)
+            out[key] = _walk(value_node, sub, source, constructor, problems)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_walk(item, f"{path}[{i}]", source, constructor, problems)
+                for i, item in enumerate(node.value)]
+    try:
+        return constructor.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError) as exc:
+        line, column = _mark(node)
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            message, hint = f'ngày "{node.value}" không có thật trong lịch.', "Hãy kiểm tra lại ngày và tháng."
+        else:
+            message, hint = f"giá trị “{node.value}” không đọc được ({exc}).", ""
+        problems.append(Problem(message, path=path, file=source.file, line=line, column=column,
+                                suggestion=hint))
+        return None
