@@ -307,11 +307,12 @@ def _is_syllable(word: str) -> bool:
 
 # ---- Detection.
 
-_TCVN3_SYMBOLS = {ch for ch in _TCVN3_TABLE if ord(ch) < 0xC0}
 _VIETNAMESE_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
 _TCVN3_TELLING = {ch for ch in _TCVN3_TABLE if ch not in _VIETNAMESE_LATIN1}
 _VNI_TELLING_MARKS = set("âäåøõêëüÂÄÅØÕÊËÜ")
 """VNI marks never found after a vowel in Vietnamese Unicode or in French/Spanish words."""
+_VNI_OWN_LETTERS = set("öñæîÖÑÆÎ")
+"""VNI single-byte letters that are not Vietnamese Unicode letters (ư đ ỉ ỵ)."""
 
 
 def _has_inner(word: str, chars) -> bool:
@@ -323,21 +324,34 @@ def _vni_telling(word: str) -> bool:
     return any(pair[1] in _VNI_TELLING_MARKS for pair in _VNI_PAIR_RE.findall(word))
 
 
-def _legacy_evidence(s: str, encoding: str) -> tuple[int, bool]:
-    """(words that only make sense in ``encoding``, whether one of them is telling alone)."""
-    count, telling = 0, False
+def _vni_weight(word: str) -> float:
+    """How much a VNI-looking word counts: half when French or Spanish could explain it.
+
+    ``goût`` and ``Loïc`` decode to Vietnamese syllables too, but their marks
+    (û, ï, ù, ú, ë…) also follow vowels in those languages; â, ø, ä… or a
+    standalone ñ, ö, æ, î inside a Vietnamese-shaped word do not.
+    """
+    if _vni_telling(word) or any(ch in _VNI_OWN_LETTERS for ch in word):
+        return 1.0
+    return 0.5
+
+
+def _legacy_evidence(s: str, encoding: str) -> tuple[float, bool]:
+    """(weight of the words that only make sense in ``encoding``, whether one is telling alone)."""
+    score, telling = 0.0, False
     for word in _LEGACY_WORD_RE.findall(s):
         if not any(ch.isascii() for ch in word):
             continue
         converted = _convert_tcvn3(word) if encoding == TCVN3 else _convert_vni(word)
         if converted == word or not _is_syllable(converted) or _is_syllable(word):
             continue
-        count += 1
         if encoding == TCVN3:
+            score += 1
             telling = telling or _has_inner(word, _TCVN3_TELLING)
         else:
+            score += _vni_weight(word)
             telling = telling or _vni_telling(word)
-    return count, telling
+    return score, telling
 
 
 def detect_legacy_encoding(s: str) -> str | None:
@@ -352,13 +366,12 @@ def detect_legacy_encoding(s: str) -> str | None:
     s = normalize(s)
     if not any("\u00a1" <= ch <= "\u00ff" for ch in s):
         return None
-    best: tuple[int, bool, str] | None = None
+    best: tuple[float, str] | None = None
     for encoding in ENCODINGS:
-        count, telling = _legacy_evidence(s, encoding)
-        if count >= 2 or telling:
-            if best is None or count > best[0]:
-                best = (count, telling, encoding)
-    return best[2] if best else None
+        score, telling = _legacy_evidence(s, encoding)
+        if (score >= 2 or telling) and (best is None or score > best[0]):
+            best = (score, encoding)
+    return best[1] if best else None
 
 
 def legacy_hint(encoding: str) -> str:

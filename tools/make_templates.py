@@ -272,9 +272,10 @@ def _new_document():
 
 # --- blocks shared by both templates -----------------------------------------------
 def _header_block(doc) -> None:
-    """Row 1: issuing body | quốc hiệu + tiêu ngữ; row 2: Số + V/v | place and date,
-    so that the Số line and the date stay level whatever the issuer's line count."""
-    table = _table(doc, HEADER_COLS, 2, borders=False)
+    """Row 1: issuing body | quốc hiệu + tiêu ngữ; row 2: Số | place and date, so the
+    two stay level whatever the issuer's line count; row 3: trích yếu under Số (a row
+    of its own so that reading order is Số, date, V/v, as on paper)."""
+    table = _table(doc, HEADER_COLS, 3, borders=False)
     left, right = (_clear(c) for c in table.rows[0].cells)
     centre = {"align": ALIGN.CENTER}
     _p(left, "{%p if doc.issuer_parent %}", **centre)
@@ -289,8 +290,10 @@ def _header_block(doc) -> None:
     _p(right, style=LINE_STYLE, left=MOTTO_LINE_IND, right=MOTTO_LINE_IND)
     left, right = (_clear(c) for c in table.rows[1].cells)
     _p(left, "{{ doc.number_line }}", size=13, before=6, **centre)
-    _p(left, "{{ doc.subject }}", size=12, before=6, **centre)
     _p(right, "{{ doc.place_date }}", size=14, italic=True, before=6, **centre)
+    left, right = (_clear(c) for c in table.rows[2].cells)
+    _p(left, "{{ doc.subject }}", size=12, before=6, **centre)
+    _p(right)
 
 
 def _recipients(doc) -> None:
