@@ -73,9 +73,12 @@ def resolve_units(data: Data, requested) -> list[str]:
     out: list[str] = []
     for uid in requested:
         if uid not in data.units:
-            labels = {f"{u.id} ({u.short})": u.id for u in data.units.values()}
-            close = textutil.suggest(uid, list(labels), n=3)
-            hint = (" Có phải ý bạn là: " + ", ".join(close) + "?") if close else (
+            # People type ids or names: match both, show each unit once.
+            by_name = {u.short: u.id for u in data.units.values()}
+            close = textutil.suggest(uid, list(data.units) + list(by_name), n=3)
+            close = list(dict.fromkeys(by_name.get(c, c) for c in close))
+            shown = [f"{c} ({data.units[c].short})" for c in close]
+            hint = (" Có phải ý bạn là: " + ", ".join(shown) + "?") if close else (
                 " Xem danh sách bằng lệnh: congvan units <tệp dữ liệu>.")
             raise UsageProblem(f'không có đơn vị mã "{uid}" trong {data.file or "dữ liệu"}.{hint}')
         for member in expand([uid], data.units):

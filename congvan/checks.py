@@ -35,6 +35,8 @@ def reference_errors(plain: dict, source: Source) -> list[Problem]:
         # Users type names as often as ids: match against both, accents ignored.
         by_label = {labels[k]: k for k in labels}
         close = textutil.suggest(uid, list(by_label) + list(ids), n=2)
+        if close and textutil.fold(close[0]) == textutil.fold(uid):
+            close = close[:1]  # an exact match but for accents and punctuation
         hint = ""
         if close:
             shown = [f'"{by_label.get(c, c)}" ({labels[by_label.get(c, c)]})' for c in close]

@@ -14,6 +14,7 @@ import click
 
 from . import __version__
 from .builder import build as build_documents
+from .deadlines import format_date
 from .exceptions import CongvanError, UsageProblem
 from .loader import load
 
@@ -82,10 +83,51 @@ def units(data_file, as_json):
     click.echo(_table(rows))
 
 
+@cli.command()
+@click.argument("data_file", type=DATA)
+@click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi (mã thoát 1).")
+@click.option("--deadlines", is_flag=True, help="In thời hạn đọc được của từng nhiệm vụ để đối chiếu.")
+def check(data_file, strict, deadlines):
+    """Kiểm tra dữ liệu: in mọi lỗi và cảnh báo, không ghi tệp nào."""
+    data = _run(load, data_file)
+    for problem in data.warnings:
+        click.echo(problem.format())
+    if deadlines:
+        click.echo(_deadline_table(data))
+    if strict and data.warnings:
+        raise click.ClickException(
+            f"có {len(data.warnings)} cảnh báo; với --strict, cảnh báo được coi là lỗi.")
+    click.echo(f"Không có lỗi, {len(data.warnings)} cảnh báo.")
+
+
+def _deadline_table(data) -> str:
+    rows = []
+    for ind in data.appendix.rows():
+        if not ind.task or ind.shares_task:
+            continue
+        d = ind.deadline
+        due = format_date(d.due) if d.due else ("định kỳ" if d.kind == "recurring" else "—")
+        rows.append([ind.ref, due, d.phrase or "(không nêu thời hạn)"])
+    headers = ["STT", "Hạn", "Cụm từ trong nhiệm vụ"]
+    return _format_table(headers, rows)
+
+
+@cli.command()
+def schema():
+    """In JSON Schema của định dạng dữ liệu (cho trình soạn thảo kiểm tra YAML)."""
+    from .schema import json_schema
+
+    click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
 def _table(rows) -> str:
     headers = ["Mã", "Đơn vị", "Chủ trì", "Phối hợp", "Hạn gần nhất", "Tệp"]
     body = [[r["unit"], r["name"], str(r["lead"]), str(r["support"]),
              r["nearest_deadline_label"] or "—", r["file"]] for r in rows]
+    return _format_table(headers, body)
+
+
+def _format_table(headers, body) -> str:
     widths = [max(len(h), *(len(b[i]) for b in body)) if body else len(h)
               for i, h in enumerate(headers)]
     lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip(),

@@ -15,9 +15,10 @@ class CongvanError(Exception):
 class DataError(CongvanError):
     """The data file cannot be used: holds every problem found, not just the first."""
 
-    def __init__(self, problems, header: str | None = None):
+    def __init__(self, problems):
         self.problems = list(problems)
-        lines = [header] if header else []
+        count = sum(p.is_error for p in self.problems)
+        lines = [f"dữ liệu có {count} lỗi, chưa tạo tệp nào:"]
         lines += [p.format() for p in self.problems]
         super().__init__("\n".join(lines))
 

@@ -42,6 +42,8 @@ class Problem:
         if self.path:
             text += f"{self.path}: "
         text += self.message
+        if not self.message.endswith((".", "?", "!", ":")):
+            text += "."
         if self.suggestion:
             text += f" {self.suggestion}"
         return text

@@ -106,6 +106,12 @@ class UnitId(Text):
         super().__init__(_ID_RE.pattern, "phong-noi-vu")
 
 
+class UnitRef(Text):
+    """A reference to a unit of the registry (checked against it later, with suggestions)."""
+
+    expected = "mã đơn vị"
+
+
 class Number(Type):
     """The registered document number: a positive whole number, or empty."""
 
@@ -386,7 +392,7 @@ DOCUMENT = Obj({
     "place": Field(Text(), "Địa danh, ví dụ Thành phố Bắc Kạn", required=True),
     "date": Field(DocDate(), "Ngày ban hành: NNNN-TT-NN, hoặc NNNN-TT khi chưa có ngày"),
     "subject": Field(Text(), "Trích yếu, bắt đầu bằng V/v", required=True),
-    "recipients": Field(ListOf(UnitId(), single=True, min_items=1),
+    "recipients": Field(ListOf(UnitRef(), single=True, min_items=1),
                         "Kính gửi: mã các đơn vị nhận", required=True),
     "body": Field(ListOf(Either(Text(), POINT, "một đoạn văn hoặc một mục {point, paragraphs}"),
                          min_items=1), "Nội dung công văn", required=True),
@@ -402,14 +408,14 @@ UNIT = Obj({
     "short": Field(Text(), "Tên ngắn in trong Phụ lục, ví dụ Phòng VH&TT"),
     "kind": Field(Choice(UNIT_KINDS), "Loại: office, commune, group, organization",
                   default="office"),
-    "members": Field(ListOf(UnitId()), "Thành viên của nhóm (mã đơn vị)"),
+    "members": Field(ListOf(UnitRef()), "Thành viên của nhóm (mã đơn vị)"),
 }, doc="Một đơn vị trong danh mục")
 
 INDICATOR = Obj(doc="Một chỉ số hoặc chỉ số thành phần")
 INDICATOR.fields.update({
     "name": Field(Text(), "Tên chỉ số", required=True),
-    "lead": Field(ListOf(UnitId(), single=True), "Đơn vị chủ trì (mã đơn vị)"),
-    "support": Field(ListOf(UnitId(), single=True), "Đơn vị phối hợp (mã đơn vị)"),
+    "lead": Field(ListOf(UnitRef(), single=True), "Đơn vị chủ trì (mã đơn vị)"),
+    "support": Field(ListOf(UnitRef(), single=True), "Đơn vị phối hợp (mã đơn vị)"),
     "lead_text": Field(Text(), "Chữ in ở cột chủ trì khi khác tên ngắn các đơn vị nối bằng ;"),
     "support_text": Field(Text(), "Chữ in ở cột phối hợp khi khác tên ngắn các đơn vị nối bằng ;"),
     "task": Field(Paragraphs(), "Nhiệm vụ (một hoặc nhiều đoạn)"),

@@ -1,0 +1,155 @@
+"""The command line, through real files: exact messages and exit codes."""
+
+import json
+import os
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from congvan.cli import cli
+from conftest import FIXTURES, SAMPLE
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+ERRORS = {
+    "bad-yaml-syntax.yaml": "bad-yaml-syntax.yaml:4:8: lỗi: lỗi cú pháp YAML: expected ',' or ']', but got ':'. "
+                            "Hãy kiểm tra thụt lề (dùng dấu cách, không dùng Tab) và dấu hai chấm.",
+    "unknown-key.yaml": 'unknown-key.yaml:6:3: lỗi: document.subjcet: khóa "subjcet" không có trong định dạng dữ liệu. '
+                        'Có phải ý bạn là "subject"?',
+    "missing-signer.yaml": "missing-signer.yaml:2:3: lỗi: document.signer: thiếu trường bắt buộc (Người ký).",
+    "wrong-type.yaml": "wrong-type.yaml:8:9: lỗi: document.body: cần một danh sách, nhưng gặp số 42.",
+    "unknown-unit.yaml": 'unknown-unit.yaml:19:18: lỗi: appendix.sections[0].indicators[0].lead[0]: '
+                         'không có đơn vị mã "Phong VHTT" trong danh mục đơn vị (units). '
+                         'Có phải ý bạn là "vhtt" (Phòng VH&TT)?',
+    "duplicate-unit.yaml": 'duplicate-unit.yaml:13:10: lỗi: units[2].id: mã đơn vị "vhtt" bị trùng với units[0]. '
+                           "Mỗi đơn vị chỉ khai báo một lần, với một mã riêng.",
+    "group-contains-itself.yaml": 'group-contains-itself.yaml:13:50: lỗi: units[2].members: nhóm "nhom" chứa chính nó '
+                                  "(trực tiếp hoặc qua nhóm khác). Hãy bỏ vòng lặp trong danh sách members.",
+    "impossible-date.yaml": 'impossible-date.yaml:5:9: lỗi: document.date: ngày "2023-02-31" không có thật trong lịch. '
+                            "Hãy kiểm tra lại ngày và tháng.",
+    "impossible-deadline.yaml": "impossible-deadline.yaml:21:17: lỗi: appendix.sections[0].indicators[0].task: "
+                                'ngày không có thật trong lịch: "31/02/2023" (tháng 2/2023 chỉ có 28 ngày). '
+                                "Hãy sửa lại ngày trong nội dung nhiệm vụ.",
+    "control-character.yaml": "control-character.yaml:6:12: lỗi: document.subject: có ký tự điều khiển không thể ghi "
+                              "vào tệp Word (U+0007 ở vị trí 8). Hãy xóa ký tự đó (thường do dán từ phần mềm khác).",
+    "legacy-tcvn3.yaml": "legacy-tcvn3.yaml:12:24: lỗi: units[1].name: văn bản có vẻ được gõ bằng bảng mã TCVN3 (ABC); "
+                         "hãy chuyển sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã, nguồn TCVN3, đích Unicode) "
+                         "rồi dán lại.",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ERRORS))
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_bad_data_exact_message_exit_1_nothing_written(tmp_path, name, command):
+    out = tmp_path / "out"
+    args = [command, FIXTURES / name] + (["-o", out] if command == "build" else [])
+    result = run(*args)
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert lines[0].startswith("Error: dữ liệu có ")
+    assert str(FIXTURES / ERRORS[name]) in lines
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_unknown_key_also_reports_the_missing_field():
+    result = run("check", FIXTURES / "unknown-key.yaml")
+    assert result.output.strip().splitlines()[0] == "Error: dữ liệu có 2 lỗi, chưa tạo tệp nào:"
+    assert "document.subject: thiếu trường bắt buộc" in result.output
+
+
+def test_check_sample_prints_exactly_the_real_warnings():
+    result = run("check", SAMPLE)
+    assert result.exit_code == 0
+    lines = result.output.strip().splitlines()
+    name = str(SAMPLE)
+    assert lines == [
+        f'{name}:12:10: cảnh báo: document.place: địa danh "TP. Bắc Kạn" viết tắt "TP.". '
+        'Nghị định 30 yêu cầu tên chính thức, ví dụ: "Thành phố Bắc Kạn".',
+        f"{name}:95:17: cảnh báo: appendix.sections[0].indicators[0].task: I.1: thời hạn "
+        '"trước ngày 28/8/2023" sớm hơn ngày ban hành công văn. Hãy kiểm tra lại thời hạn hoặc ngày ban hành.',
+        f"{name}:181:20: cảnh báo: appendix.sections[4].indicators[1].support: V.2: "
+        '"Phòng VH&TT" vừa chủ trì vừa phối hợp. Hãy bỏ đơn vị này khỏi một trong hai cột.',
+        "Không có lỗi, 3 cảnh báo.",
+    ]
+
+
+def test_check_strict_makes_warnings_fatal():
+    result = run("check", SAMPLE, "--strict")
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1] == (
+        "Error: có 3 cảnh báo; với --strict, cảnh báo được coi là lỗi.")
+
+
+def test_check_deadlines_lists_what_was_understood():
+    result = run("check", SAMPLE, "--deadlines")
+    assert result.exit_code == 0
+    rows = {line.split()[0]: line for line in result.output.splitlines() if line[:1] in "IV"}
+    assert "28/8/2023" in rows["I.1"] and "trước ngày 28/8/2023" in rows["I.1"]
+    assert "31/12/2023" in rows["IV.5"] and "trong quý III và quý IV/2023" in rows["IV.5"]
+    assert "(không nêu thời hạn)" in rows["II.1"]
+
+
+def test_missing_file():
+    result = run("check", "khong-co.yaml")
+    assert result.exit_code == 1
+    assert "khong-co.yaml: lỗi: không tìm thấy tệp dữ liệu “khong-co.yaml”. Hãy kiểm tra lại đường dẫn." in result.output
+
+
+def test_schema_is_json_and_validates_the_sample():
+    import jsonschema
+    import yaml
+
+    result = run("schema")
+    assert result.exit_code == 0
+    schema = json.loads(result.output)
+    data = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(json.dumps(data, default=str)), schema)
+
+
+def test_build_prints_summary(tmp_path):
+    result = run("build", SAMPLE, "-o", tmp_path)
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().splitlines()[-1] == "Đã ghi 20 tệp, giữ nguyên 0 tệp, xóa 0 tệp"
+    assert (tmp_path / "cong-van.docx").is_file()
+
+
+def test_unknown_unit_is_a_usage_error_with_close_matches(tmp_path):
+    result = run("build", SAMPLE, "-o", tmp_path, "--unit", "duc-xaun")
+    assert result.exit_code == 2
+    assert 'không có đơn vị mã "duc-xaun"' in result.output
+    assert "duc-xuan (UBND phường Đức Xuân)" in result.output
+    assert not tmp_path.joinpath("manifest.json").exists()
+
+
+def test_unit_option_builds_only_those_letters(tmp_path):
+    result = run("build", SAMPLE, "-o", tmp_path, "--unit", "vhtt", "--unit", "duc-xuan")
+    assert result.exit_code == 0, result.output
+    files = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.docx"))
+    assert files == ["don-vi/phong-vh-tt.docx", "don-vi/ubnd-phuong-duc-xuan.docx"]
+    manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    assert {(e["kind"], e["unit"]) for e in manifest["files"]} == {
+        ("unit-letter", "vhtt"), ("unit-letter", "duc-xuan")}
+
+
+def test_units_table_and_json():
+    result = run("units", SAMPLE, "--json")
+    assert result.exit_code == 0
+    rows = {r["unit"]: r for r in json.loads(result.output)}
+    assert rows["duc-xuan"]["lead"] == 12 and rows["duc-xuan"]["support"] == 9
+    assert rows["duc-xuan"]["nearest_deadline"] == "2023-08-28"
+    assert rows["duc-xuan"]["file"] == "don-vi/ubnd-phuong-duc-xuan.docx"
+    assert "xa-phuong" not in rows
+    table = run("units", SAMPLE).output.splitlines()
+    assert table[0].split()[:2] == ["Mã", "Đơn"]
+    assert any(line.startswith("duc-xuan ") for line in table)
+
+
+def test_help_is_vietnamese_for_every_command():
+    for command in cli.commands.values():
+        assert command.help, command.name
+    assert "Tạo công văn" in run("build", "--help").output

@@ -1,0 +1,55 @@
+"""The README's promises checked against the code."""
+
+import re
+
+from click.testing import CliRunner
+
+from congvan.cli import cli
+from conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _commands():
+    return re.findall(r"^```\n(pip install[^\n]+)\n```", README, re.M)
+
+
+def test_readme_has_the_two_commands():
+    build, test = _commands()
+    assert build == "pip install -e . && congvan build data/dti-bac-kan-2023.yaml -o output/"
+    assert "pytest" in test
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    test = _commands()[1]
+    assert test.replace("pip install -e", "pip install -q -e") in ci
+
+
+def test_every_command_is_documented_in_the_readme():
+    for name in cli.commands:
+        assert f"congvan {name}" in README, name
+
+
+def test_every_data_field_is_documented_in_the_readme():
+    from congvan.schema import APPENDIX, DOCUMENT, INDICATOR, ISSUER, SIGNER, UNIT
+
+    for obj in (DOCUMENT, UNIT, APPENDIX, INDICATOR):
+        for name in obj.fields:
+            assert f"`{name}" in README or f"{name}`" in README, name
+    for name in ISSUER.fields:
+        assert f"issuer.{name}" in README, name
+
+
+def test_library_example_runs(tmp_path, monkeypatch):
+    code = re.search(r"```python\n(.*?)```", README, re.S).group(1)
+    monkeypatch.chdir(ROOT)
+    code = code.replace('"output/"', repr(str(tmp_path)))
+    exec(compile(code, "README.md", "exec"), {})
+    assert (tmp_path / "cong-van.docx").is_file()
+
+
+def test_help_of_every_command_runs():
+    for name in cli.commands:
+        result = CliRunner().invoke(cli, [name, "--help"])
+        assert result.exit_code == 0 and result.output.startswith("Usage:"), name
