@@ -6,7 +6,6 @@ writer touch the output folder (so bad data or a broken template writes nothing)
 
 from __future__ import annotations
 
-import datetime
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,15 +90,12 @@ def render_documents(data: Data, *, units=None, dispatch: bool | None = None,
                      templates_dir: Path | None = None) -> list[Document]:
     """Render, in memory, the dispatch (unless only units were asked) and the letters."""
     templates_dir = Path(templates_dir or default_templates_dir())
-    date = _document_date(data)
     docs: list[Document] = []
     if dispatch is None:
         dispatch = not units
     if dispatch:
-        ctx = dispatch_context(data)
-        ctx["date"] = date
         docs.append(Document(DISPATCH_FILE, "dispatch", None,
-                             compiled(templates_dir / DISPATCH_TEMPLATE).render(ctx)))
+                             compiled(templates_dir / DISPATCH_TEMPLATE).render(dispatch_context(data))))
     tasks = assignments(data)
     wanted = resolve_units(data, units) if units else list(tasks)
     paths = letter_paths(data)
@@ -109,7 +105,6 @@ def render_documents(data: Data, *, units=None, dispatch: bool | None = None,
             continue
         template = template or compiled(templates_dir / LETTER_TEMPLATE)
         ctx = letter_context(data, data.units[uid], tasks[uid])
-        ctx["date"] = date
         docs.append(Document(paths[uid], "unit-letter", uid, template.render(ctx)))
     return docs
 
@@ -128,11 +123,3 @@ def build(data: Data, output_dir: str | os.PathLike, *, units=None, dispatch: bo
     for doc in docs:
         writer.add(doc.path, doc.data, kind=doc.kind, unit=doc.unit)
     return writer.commit()
-
-
-def _document_date(data: Data) -> datetime.date | None:
-    """The date stamped into file properties: the dispatch's own (not the clock)."""
-    d = data.document.date
-    if not d.year:
-        return None
-    return datetime.date(d.year, d.month or 1, d.day or 1)

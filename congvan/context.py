@@ -6,6 +6,8 @@ variables. Values are plain strings; escaping is the renderer's job.
 
 from __future__ import annotations
 
+import datetime
+
 from .dates import date_text, number_line, number_text, place_date
 from .model import Data, Document, Unit, flatten
 from .units import LEAD, Assignment
@@ -33,7 +35,10 @@ def dispatch_reference(data: Data) -> str:
 
 
 def _core(doc: Document, title: str) -> dict:
-    return {"title": title, "author": doc.issuer.short_name, "subject": doc.subject}
+    """File properties; the date is the document's own, never the clock's."""
+    d = doc.date
+    date = datetime.date(d.year, d.month or 1, d.day or 1) if d.year else None
+    return {"title": title, "author": doc.issuer.short_name, "subject": doc.subject, "date": date}
 
 
 def _header(doc: Document) -> dict:

@@ -51,7 +51,6 @@ class LetterRenderer:
         self.data = data
         self.tasks = assignments(data)
         self.paths = builder.letter_paths(data)
-        self.date = builder._document_date(data)
         self.template_path = Path(templates_dir) / builder.LETTER_TEMPLATE
         self._template: CompiledTemplate | None = None
 
@@ -69,7 +68,6 @@ class LetterRenderer:
     def render(self, uid: str) -> Document:
         """The letter of one unit that has tasks."""
         ctx = letter_context(self.data, self.data.units[uid], self.tasks[uid])
-        ctx["date"] = self.date
         return builder.Document(self.paths[uid], "unit-letter", uid, self.template.render(ctx))
 
     def render_many(self, unit_ids: Iterable[str]) -> list[Document]:

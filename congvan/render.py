@@ -100,8 +100,7 @@ class CompiledTemplate:
         for name in self._compiled:
             if name != "word/document.xml":
                 out[name] = self._render_part(name, context).encode("utf-8")
-        out["docProps/core.xml"] = core_properties(context.get("doc", {}).get("core", {}),
-                                                   context.get("date"))
+        out["docProps/core.xml"] = core_properties(context.get("doc", {}).get("core", {}))
         return out
 
     def render(self, context: dict) -> bytes:
@@ -211,9 +210,9 @@ def _cell_margin(cell) -> int:
 
 # --- File properties --------------------------------------------------------
 
-def core_properties(core: dict, when: datetime.date | None = None) -> bytes:
+def core_properties(core: dict) -> bytes:
     """docProps/core.xml from the data, never from the clock (same data → same bytes)."""
-    stamp = (when or datetime.date(2000, 1, 1)).strftime("%Y-%m-%dT00:00:00Z")
+    stamp = (core.get("date") or datetime.date(2000, 1, 1)).strftime("%Y-%m-%dT00:00:00Z")
 
     def element(tag: str, key: str) -> str:
         value = core.get(key) or ""
