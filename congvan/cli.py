@@ -113,6 +113,23 @@ def _deadline_table(data) -> str:
 
 
 @cli.command()
+@click.argument("old_file", type=DATA)
+@click.argument("new_file", type=DATA)
+@click.option("--json", "as_json", is_flag=True, help="In dạng JSON cho các chương trình khác.")
+def diff(old_file, new_file, as_json):
+    """So sánh hai phiên bản dữ liệu: nhiệm vụ thêm, bớt, sửa, phân công đổi, thư đơn vị
+    cần gửi lại. Mã thoát 0 khi giống nhau, 1 khi khác nhau (như lệnh diff)."""
+    from .diff import diff_data
+
+    result = _run(diff_data, _run(load, old_file), _run(load, new_file))
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(result.format())
+    sys.exit(0 if result.is_empty else 1)
+
+
+@cli.command()
 def schema():
     """In JSON Schema của định dạng dữ liệu (cho trình soạn thảo kiểm tra YAML)."""
     from .schema import json_schema

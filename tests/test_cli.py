@@ -153,3 +153,18 @@ def test_help_is_vietnamese_for_every_command():
     for command in cli.commands.values():
         assert command.help, command.name
     assert "Tạo công văn" in run("build", "--help").output
+
+
+def test_diff_exit_codes_and_json(tmp_path):
+    same = run("diff", SAMPLE, SAMPLE)
+    assert (same.exit_code, same.output.strip()) == (0, "Không có khác biệt.")
+    changed = tmp_path / "new.yaml"
+    changed.write_text(SAMPLE.read_text(encoding="utf-8").replace(
+        "xong trong tháng 10/2023.", "xong trong tháng 11/2023."), encoding="utf-8")
+    result = run("diff", SAMPLE, changed)
+    assert result.exit_code == 1
+    assert "[-10/2023.-]{+11/2023.+}" in result.output
+    as_json = json.loads(run("diff", SAMPLE, changed, "--json").output)
+    fields = {c["field"] for c in as_json["changed"] if c["ref"] == "IV.4"}
+    assert fields == {"task", "deadline"}
+    assert "don-vi/phong-vh-tt.docx" in {l["path"] for l in as_json["letters"]}

@@ -60,7 +60,8 @@ def test_task_text_word_diff():
     assert (change.ref, change.field) == ("I.1", "task")
     assert change.word_diff == ("[-Xây dựng-]{+Ban hành+} kế hoạch tuyên [-truyền-]{+truyền, phổ "
                                 "biến+} chuyển đổi số trước ngày 15/9/2023.")
-    assert change.new == "Ban hành kế hoạch tuyên truyền, phổ biến chuyển đổi số trước ngày 15/9/2023."
+    assert change.new == ("Ban hành kế hoạch tuyên truyền, phổ biến chuyển đổi số trước ngày "
+                          "15/9/2023.")
     assert f"nội dung nhiệm vụ: {change.word_diff}" in diff.format()
     assert letters(diff) == {"don-vi/phong-vh-tt.docx": CHANGED,
                              "don-vi/phong-noi-vu.docx": CHANGED}
@@ -110,6 +111,22 @@ def test_row_inserted_renumbers_later_rows():
     # The letters print the refs, so both renumbered rows' units change; II.1 is untouched.
     assert letters(diff) == {"don-vi/phong-vh-tt.docx": CHANGED,
                              "don-vi/phong-noi-vu.docx": CHANGED}
+
+
+def test_duplicate_names_fall_back_to_ref(tmp_path):
+    old_text = (DIFF / "row-inserted-old.yaml").read_text(encoding="utf-8").replace(
+        "name: Chỉ số hai", "name: Chỉ số một")
+    new_text = old_text.replace("      indicators:\n        - name: Chỉ số một\n",
+                                "      indicators:\n        - name: Chỉ số một\n"
+                                "          lead: [vhtt]\n"
+                                "          task: Việc chen vào thường xuyên.\n"
+                                "        - name: Chỉ số một\n", 1)
+    (tmp_path / "old.yaml").write_text(old_text, encoding="utf-8")
+    (tmp_path / "new.yaml").write_text(new_text, encoding="utf-8")
+    diff = diff_data(congvan.load(tmp_path / "old.yaml"), congvan.load(tmp_path / "new.yaml"))
+    assert [t.key for t in diff.added] == ["NHẬN THỨC SỐ / Chỉ số một (I.1)"]
+    assert not diff.removed
+    assert changes(diff) == [("I.2", "ref", "I.1", "I.2"), ("I.3", "ref", "I.2", "I.3")]
 
 
 def test_document_date_changes_every_letter():
@@ -163,7 +180,8 @@ def test_word_diff(old, new, expected):
 
 # --- the real sample ---------------------------------------------------------------------------
 
-V3_LEAD = "        - name: Số lượng các phương án ứng cứu xử lý sự cố tấn công mạng\n          lead: [vhtt]"
+V3_LEAD = ("        - name: Số lượng các phương án ứng cứu xử lý sự cố tấn công mạng\n"
+           "          lead: [vhtt]")
 
 
 def modified_sample(tmp_path, old: str, new: str):
