@@ -36,6 +36,9 @@ ERRORS = {
                                 "Hãy sửa lại ngày trong nội dung nhiệm vụ.",
     "control-character.yaml": "control-character.yaml:6:12: lỗi: document.subject: có ký tự điều khiển không thể ghi "
                               "vào tệp Word (U+0007 ở vị trí 8). Hãy xóa ký tự đó (thường do dán từ phần mềm khác).",
+    "legacy-vni.yaml": "legacy-vni.yaml:12:24: lỗi: units[1].name: văn bản có vẻ được gõ bằng bảng mã VNI; "
+                       "hãy chuyển sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã, nguồn VNI Windows, "
+                       "đích Unicode) rồi dán lại.",
     "legacy-tcvn3.yaml": "legacy-tcvn3.yaml:12:24: lỗi: units[1].name: văn bản có vẻ được gõ bằng bảng mã TCVN3 (ABC); "
                          "hãy chuyển sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã, nguồn TCVN3, đích Unicode) "
                          "rồi dán lại.",
@@ -168,3 +171,16 @@ def test_diff_exit_codes_and_json(tmp_path):
     fields = {c["field"] for c in as_json["changed"] if c["ref"] == "IV.4"}
     assert fields == {"task", "deadline"}
     assert "don-vi/phong-vh-tt.docx" in {l["path"] for l in as_json["letters"]}
+
+
+def test_warnings_for_an_empty_indicator_and_an_idle_unit():
+    name = FIXTURES / "warnings-empty-indicator-idle-unit.yaml"
+    result = run("check", name)
+    assert result.exit_code == 0
+    assert result.output.strip().splitlines() == [
+        f"{name}:23:11: cảnh báo: appendix.sections[0].indicators[1]: I.2: chỉ số không có nhiệm vụ, "
+        "đơn vị chủ trì hay chỉ số thành phần. Hãy ghi nhiệm vụ hoặc bỏ chỉ số này.",
+        f'{name}:13:10: cảnh báo: units[2].id: đơn vị "Phòng Tư pháp" không nhận nhiệm vụ nào. '
+        "Hãy giao nhiệm vụ cho đơn vị hoặc bỏ đơn vị khỏi danh mục.",
+        "Không có lỗi, 2 cảnh báo.",
+    ]
