@@ -19,7 +19,7 @@ import calendar
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import MINYEAR, date, datetime
 from typing import Callable
 
 DATE = "date"
@@ -159,7 +159,7 @@ def _day_deadline(m: re.Match) -> Deadline:
 
 
 def _months_deadline(m: re.Match) -> Deadline:
-    year = int(m.group("y"))
+    year = _year(m)
     months = [int(t) for t in _MONTH_TOKEN_RE.findall(m.group("ms"))]
     phrase = m.group(0).strip()
     for month in months:
@@ -171,7 +171,7 @@ def _months_deadline(m: re.Match) -> Deadline:
 
 
 def _quarters_deadline(m: re.Match) -> Deadline:
-    year = int(m.group("y"))
+    year = _year(m)
     phrase = m.group(0).strip()
     quarters = []
     for token in _QUARTER_TOKEN_RE.findall(m.group("qs")):
@@ -185,7 +185,7 @@ def _quarters_deadline(m: re.Match) -> Deadline:
 
 
 def _half_deadline(m: re.Match) -> Deadline:
-    year = int(m.group("y"))
+    year = _year(m)
     phrase = m.group(0).strip()
     if m.group("half").lower() == "đầu":
         return Deadline(DATE, date(year, 6, 30), phrase, date(year, 1, 1))
@@ -193,7 +193,7 @@ def _half_deadline(m: re.Match) -> Deadline:
 
 
 def _year_deadline(m: re.Match) -> Deadline:
-    year = int(m.group("y"))
+    year = _year(m)
     return Deadline(DATE, date(year, 12, 31), m.group(0).strip(), date(year, 1, 1))
 
 
@@ -206,9 +206,20 @@ _DATED: tuple[tuple[re.Pattern, Callable[[re.Match], Deadline]], ...] = (
 )
 
 
+def _year(m: re.Match) -> int:
+    """The year of a period phrase; ValueError in Vietnamese for year 0 (``trong năm 0000``)."""
+    year = int(m.group("y"))
+    if year < MINYEAR:
+        raise ValueError(f'năm không có thật trong lịch: "{m.group(0).strip()}" '
+                         "(năm phải từ 1 trở lên)")
+    return year
+
+
 def _calendar_date(year: int, month: int, day: int, raw: str) -> date:
     """The date, or ValueError naming ``raw`` (the date as written) and why it is impossible."""
-    if not 1 <= month <= 12:
+    if year < MINYEAR:
+        reason = "năm phải từ 1 trở lên"
+    elif not 1 <= month <= 12:
         reason = "một năm chỉ có 12 tháng"
     elif day < 1:
         reason = "ngày phải từ 1 trở lên"

@@ -27,6 +27,9 @@ from .package import ZipTemplate, read_parts
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": W}
 _TAG = re.compile(r"\{\{|\{%|\{#")
+_LITERAL = {"{_{": "{{", "}_}": "}}", "{_%": "{%", "%_}": "%}"}
+"""docxtpl's escapes for a literal Jinja delimiter written in a template."""
+_LITERAL_RE = re.compile("|".join(map(re.escape, _LITERAL)))
 LINE_STYLE = "CVKe"
 """Paragraph style of the header block's solid lines (see docs/templates.md)."""
 _MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -69,12 +72,18 @@ class CompiledTemplate:
 
     def _compile(self, xml: str, part: str) -> jinja2.Template:
         xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)  # as docxtpl does, for its line numbers
+        # A template's {_{ … }_} prints {{ … }}: resolved here, in the template, so that the
+        # same characters in the data (rendered later) are printed as they are.
+        xml = _LITERAL_RE.sub(lambda m: "{{ %r }}" % _LITERAL[m.group(0)], xml)
         try:
             return self._env.from_string(xml)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(
                 f"mẫu “{self.path.name}” ({part}) có thẻ Jinja sai cú pháp: {exc.message} "
                 f"— gần đoạn: “{_near(xml, exc.lineno)}”.") from None
+        except Exception as exc:  # Jinja evaluates constant expressions ({{ 1 // 0 }}) here
+            raise TemplateError(
+                f"mẫu “{self.path.name}” ({part}) không dịch được: {type(exc).__name__}: {exc}.") from None
 
     def _render_part(self, name: str, context: dict) -> str:
         try:
@@ -84,9 +93,10 @@ class CompiledTemplate:
                 f"mẫu “{self.path.name}” dùng biến không có trong dữ liệu: {exc.message}.") from None
         except jinja2.TemplateError as exc:
             raise TemplateError(f"lỗi khi điền mẫu “{self.path.name}” ({name}): {exc}") from None
+        except Exception as exc:  # a template expression failing in Python ({{ x + 1 }} on text)
+            raise TemplateError(f"lỗi khi điền mẫu “{self.path.name}” ({name}): "
+                                f"{type(exc).__name__}: {exc}") from None
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-        xml = (xml.replace("{_{", "{{").replace("}_}", "}}")
-               .replace("{_%", "{%").replace("%_}", "%}"))
         return self._tpl.resolve_listing(xml)
 
     def render_parts(self, context: dict) -> dict[str, bytes]:

@@ -91,10 +91,9 @@ class Text(Type):
         return value.strip()
 
     def json(self):
-        schema = {"type": "string"}
-        if self.pattern:
-            schema["pattern"] = "^" + self.pattern.pattern.strip("^$") + "$"
-        return schema
+        if not self.pattern:
+            return {"type": ["string", "number"]}  # clean() accepts numbers as text
+        return {"type": "string", "pattern": "^" + self.pattern.pattern.strip("^$") + "$"}
 
 
 class UnitId(Text):
@@ -120,8 +119,8 @@ class Number(Type):
     def clean(self, value, path, report):
         if value is None or value == "":
             return None
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value.strip())
+        if isinstance(value, str) and re.fullmatch(r"[0-9]+", value.strip()):
+            value = int(value.strip())  # not str.isdigit(): "²" is a digit int() cannot read
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
             self.mismatch(value, path, report)
             return INVALID
@@ -129,7 +128,7 @@ class Number(Type):
 
     def json(self):
         return {"anyOf": [{"type": "integer", "minimum": 1},
-                          {"type": "string", "pattern": "^[0-9]+$"}, {"type": "null"}]}
+                          {"type": "string", "pattern": r"^(\s*[0-9]+\s*)?$"}, {"type": "null"}]}
 
 
 class Flag(Type):
@@ -176,7 +175,8 @@ class DocDate(Type):
         return (year, month, day)
 
     def json(self):
-        return {"anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{1,2}){0,2}$"},
+        return {"anyOf": [{"type": "string", "pattern": r"^(\s*\d{4}(-\d{1,2}){0,2}\s*)?$"},
+                          {"type": "integer", "minimum": 1, "maximum": 9999},
                           {"type": "null"}]}
 
 
@@ -198,8 +198,12 @@ class Deadline(Type):
 
     def json(self):
         return {"anyOf": [{"type": "string"},
-                          {"type": "object", "properties": {"due": {"type": "string"},
-                                                            "phrase": {"type": "string"}},
+                          {"type": "object", "properties": {
+                              "due": {"type": "string",
+                                      "description": "Ngày đến hạn, dạng NNNN-TT-NN, ví dụ 2023-09-15"},
+                              "phrase": {"type": ["string", "null"],
+                                         "description": "Cụm từ thời hạn in trong thư, ví dụ "
+                                                        "“trong tháng 9/2023”; mặc định “trước ngày …”"}},
                            "required": ["due"], "additionalProperties": False}]}
 
 
@@ -289,6 +293,8 @@ class Obj(Type):
         props = {}
         for name, spec in self.fields.items():
             sub = spec.type.json()
+            if not spec.required:  # clean() takes `key:` with nothing after it as not given
+                sub = _nullable(sub)
             sub["description"] = spec.doc
             props[name] = sub
         schema = {"type": "object", "properties": props, "additionalProperties": False}
@@ -315,7 +321,8 @@ class Either(Type):
         return INVALID
 
     def json(self):
-        return {"anyOf": [self.text.json(), self.obj.json()]}
+        # clean() takes text only as a string here (not a number, unlike Text.clean)
+        return {"anyOf": [{**self.text.json(), "type": "string"}, self.obj.json()]}
 
 
 class Ref(Type):
@@ -329,6 +336,15 @@ class Ref(Type):
 
     def json(self):
         return {"$ref": f"#/$defs/{self.name}"}
+
+
+def _nullable(schema: dict) -> dict:
+    """``schema`` that also accepts null."""
+    if schema.get("type") == "null" or {"type": "null"} in schema.get("anyOf", []):
+        return schema
+    if "anyOf" in schema:
+        return {**schema, "anyOf": [*schema["anyOf"], {"type": "null"}]}
+    return {"anyOf": [schema, {"type": "null"}]}
 
 
 def _join(path: str, key: str) -> str:

@@ -74,6 +74,16 @@ def parse_source(text: str, name: str) -> Source:
     source = Source(file=name)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.reader.ReaderError as exc:
+        # Not a MarkedYAMLError: PyYAML only gives the character's offset in the text.
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(text[exc.position])
+        raise DataError([Problem(
+            f"tệp có ký tự điều khiển U+{code:04X}, không được phép trong tệp YAML.",
+            file=name, line=line, column=column,
+            suggestion="Hãy xóa ký tự đó (thường do dán từ phần mềm khác).",
+        )]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise DataError([Problem(
@@ -99,17 +109,40 @@ def _mark(node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _walk(node, path, source, constructor, problems):
+def _walk(node, path, source, constructor, problems, active=frozenset()):
     source.marks[path] = _mark(node)
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        if id(node) in active:  # an alias inside the block it names: infinite data
+            line, column = _mark(node)
+            problems.append(Problem(
+                "bí danh (*…) trỏ vào chính khối đang chứa nó, dữ liệu sẽ lặp vô hạn.",
+                path=path, file=source.file, line=line, column=column,
+                suggestion="Hãy chép nội dung ra thay vì dùng bí danh."))
+            return None
+        active = active | {id(node)}
     if isinstance(node, yaml.MappingNode):
-        constructor.flatten_mapping(node)
+        try:
+            constructor.flatten_mapping(node)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None) or node.start_mark
+            problems.append(Problem(
+                "khóa gộp “<<” chỉ nhận một bảng hoặc danh sách bảng.", path=path,
+                file=source.file, line=mark.line + 1, column=mark.column + 1))
+            return None
         out = {}
         for key_node, value_node in node.value:
+            line, column = _mark(key_node)
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(Problem(
+                    "khóa phải là một tên trường, không phải danh sách hay bảng.", path=path,
+                    file=source.file, line=line, column=column,
+                    suggestion="Hãy kiểm tra dấu ngoặc [ ] { } và dấu hai chấm."))
+                continue
             try:
                 key = constructor.construct_object(key_node, deep=True)
-            except yaml.YAMLError as exc:
-                problems.append(Problem(f"khóa không hợp lệ: {exc}", file=source.file,
-                                        line=_mark(key_node)[0], column=_mark(key_node)[1]))
+            except (yaml.YAMLError, ValueError):
+                problems.append(Problem(f"khóa “{key_node.value}” không đọc được.", path=path,
+                                        file=source.file, line=line, column=column))
                 continue
             sub = f"{path}.{key}" if path else str(key)
             if key in out:
@@ -120,10 +153,10 @@ def _walk(node, path, source, constructor, problems):
                     suggestion="Hãy giữ lại một trong hai."))
                 continue
             source.key_marks[sub] = _mark(key_node)
-            out[key] = _walk(value_node, sub, source, constructor, problems)
+            out[key] = _walk(value_node, sub, source, constructor, problems, active)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_walk(item, f"{path}[{i}]", source, constructor, problems)
+        return [_walk(item, f"{path}[{i}]", source, constructor, problems, active)
                 for i, item in enumerate(node.value)]
     try:
         return constructor.construct_object(node, deep=True)
