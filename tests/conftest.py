@@ -28,3 +28,14 @@ def built(tmp_path_factory, sample):
 
 def soffice():
     return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def raw_indicators(data: dict):
+    """Every indicator dict of plain (YAML-loaded) data, sub-indicators after their parent."""
+    def walk(items):
+        for ind in items:
+            yield ind
+            yield from walk(ind.get("indicators") or [])
+
+    for section in data["appendix"]["sections"]:
+        yield from walk(section["indicators"])

@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import congvan
+from conftest import raw_indicators
 from congvan.schema import json_schema
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -270,20 +271,12 @@ def test_random_data_renders_or_raises_congvan_error(tmp_path_factory, data):
     for doc in docs[1:]:
         assert doc.kind == "unit-letter"
         letter = _document_text(doc.data)
-        expected = [names[doc.unit]] + [_printed(ind["name"]) for ind in _all_indicators(data)
+        expected = [names[doc.unit]] + [_printed(ind["name"]) for ind in raw_indicators(data)
                                         if doc.unit in ind.get("lead", []) + ind.get("support", [])]
         missing = [t for t in expected if t and t not in letter]
         assert not missing, f"{doc.path}: not printed literally: {missing!r}"
 
 
-def _all_indicators(data: dict):
-    def walk(items):
-        for ind in items:
-            yield ind
-            yield from walk(ind.get("indicators", []))
-
-    for section in data["appendix"]["sections"]:
-        yield from walk(section["indicators"])
 
 
 @SETTINGS

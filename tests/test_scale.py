@@ -17,6 +17,7 @@ import yaml
 from lxml import etree
 
 import congvan
+from conftest import raw_indicators
 
 ROOT = Path(__file__).resolve().parent.parent
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -34,14 +35,6 @@ def _load_tool():
 gen_large = _load_tool()
 
 
-def _indicators(data: dict):
-    def walk(items):
-        for ind in items:
-            yield ind
-            yield from walk(ind.get("indicators", []))
-
-    for section in data["appendix"]["sections"]:
-        yield from walk(section["indicators"])
 
 
 def units_with_tasks(data: dict) -> set[str]:
@@ -59,7 +52,7 @@ def units_with_tasks(data: dict) -> set[str]:
         else:
             out.add(uid)
 
-    for ind in _indicators(data):
+    for ind in raw_indicators(data):
         for uid in ind.get("lead", []) + ind.get("support", []):
             expand(uid, set())
     return out
@@ -71,7 +64,7 @@ def test_generator_is_small_deterministic_and_valid(tmp_path):
     assert a == gen_large.make_data(units=40, tasks=120, seed=3)
     assert a != gen_large.make_data(units=40, tasks=120, seed=4)
     assert len(a["units"]) == 40
-    assert sum(1 for _ in _indicators(a)) == 120
+    assert sum(1 for _ in raw_indicators(a)) == 120
     assert {"phong-ban", "xa-phuong"} <= {u["id"] for u in a["units"]}
     path = gen_large.write(tmp_path / "small.yaml", a)
     data = congvan.load(path)
@@ -131,5 +124,5 @@ def test_large_build_is_complete(large):
     rows = max(len(tbl.findall(f"{W}tr")) for tbl in root.iter(f"{W}tbl"))
     assert rows >= TASKS
     text = "".join(t.text or "" for t in root.iter(f"{W}t"))
-    last = list(_indicators(plain))[-1]
+    last = list(raw_indicators(plain))[-1]
     assert last["name"] in text
