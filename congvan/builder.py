@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import text as textutil
-from .context import dispatch_context, letter_context
+from .context import dispatch_context
 from .exceptions import UsageProblem
 from .model import Data
+from .parallel import render_letters_parallel
 from .render import CompiledTemplate
 from .slug import unique_slugs
-from .units import assignments, expand
+from .units import expand
 from .writer import OutputWriter, WriteReport
 
 DISPATCH_FILE = "cong-van.docx"
@@ -96,16 +97,8 @@ def render_documents(data: Data, *, units=None, dispatch: bool | None = None,
     if dispatch:
         docs.append(Document(DISPATCH_FILE, "dispatch", None,
                              compiled(templates_dir / DISPATCH_TEMPLATE).render(dispatch_context(data))))
-    tasks = assignments(data)
-    wanted = resolve_units(data, units) if units else list(tasks)
-    paths = letter_paths(data)
-    template = None
-    for uid in wanted:
-        if uid not in tasks:
-            continue
-        template = template or compiled(templates_dir / LETTER_TEMPLATE)
-        ctx = letter_context(data, data.units[uid], tasks[uid])
-        docs.append(Document(paths[uid], "unit-letter", uid, template.render(ctx)))
+    wanted = resolve_units(data, units) if units else list(data.units)
+    docs += render_letters_parallel(data, wanted, templates_dir)
     return docs
 
 

@@ -55,17 +55,33 @@ def cli():
               help="Ghi đè cả tệp đã sửa tay (sau khi sao lưu vào output/.backup/).")
 @click.option("--templates", "templates_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Thư mục mẫu .docx (mặc định: templates/ của chương trình).")
-def build(data_file, output_dir, units, dispatch, force, templates_dir):
+@click.option("--watch", "watching", is_flag=True,
+              help="Theo dõi tệp dữ liệu và các mẫu: tự tạo lại mỗi khi lưu (Ctrl+C để dừng).")
+def build(data_file, output_dir, units, dispatch, force, templates_dir, watching):
     """Tạo công văn kèm phụ lục và thư gửi từng đơn vị vào thư mục kết quả."""
+    build_kwargs = {"units": list(units), "dispatch": dispatch, "force": force}
+    if watching:
+        _watch(data_file, output_dir, build_kwargs, templates_dir)
+        return
     data = _run(load, data_file)
     _warn(data.warnings)
-    report = _run(build_documents, data, output_dir, units=list(units), dispatch=dispatch,
-                  force=force, templates_dir=templates_dir)
+    report = _run(build_documents, data, output_dir, templates_dir=templates_dir, **build_kwargs)
     for path in report.written:
         click.echo(f"  ghi  {output_dir / path}")
     for path in report.removed:
         click.echo(f"  xóa  {output_dir / path}")
     click.echo(report.summary())
+
+
+def _watch(data_file, output_dir, build_kwargs, templates_dir) -> None:
+    from .watch import watch
+
+    click.echo(f"Đang theo dõi {data_file} và các mẫu .docx; nhấn Ctrl+C để dừng.")
+    try:
+        _run(watch, data_file, output_dir, echo=click.echo, build_kwargs=build_kwargs,
+             templates_dir=templates_dir)
+    except KeyboardInterrupt:
+        click.echo("Đã dừng theo dõi.")
 
 
 @cli.command()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -26,22 +27,26 @@ from . import builder
 from .context import letter_context
 from .units import assignments
 
-if TYPE_CHECKING:  # builder imports this module lazily; keep the import graph acyclic
+if TYPE_CHECKING:  # builder's names are looked up at call time: builder may import this module
     from .builder import Document
     from .model import Data
     from .render import CompiledTemplate
 
-__all__ = ["PARALLEL_THRESHOLD", "START_METHOD", "LetterRenderer", "default_workers",
-           "render_letters_parallel"]
+__all__ = ["PARALLEL_THRESHOLD", "SAFE_PARALLEL_THRESHOLD", "SAFE_START_METHOD",
+           "LetterRenderer", "default_workers", "render_letters_parallel", "start_method"]
 
 PARALLEL_THRESHOLD = 200
-"""Batches of more letters than this are spread over worker processes."""
-START_METHOD = "forkserver"
-"""How workers are started: never ``fork`` (the caller may run threads, e.g.
-``watch``); ``forkserver`` starts each worker from a clean, already-running
-server process, measurably faster than ``spawn`` (see benchmarks/README.md)."""
-CHUNKS_PER_WORKER = 4
-"""Chunks handed to each worker: enough to even out uneven letters."""
+"""Batches of more letters than this are shared with forked workers (they start in
+milliseconds, with everything already loaded)."""
+SAFE_START_METHOD = "forkserver"
+"""How workers start when forking is not safe (another thread runs, as in ``watch``):
+from a clean server process. Here it is as fast as ``spawn`` (benchmarks/README.md)."""
+SAFE_PARALLEL_THRESHOLD = 600
+"""Batches of more letters than this are shared with workers that are not forked:
+each must import congvan and receive the data (about 0.3 s), which only pays off
+for a few hundred letters."""
+CHUNKS_PER_WORKER = 16
+"""Chunks per process: small enough for all of them to finish together."""
 
 
 class LetterRenderer:
@@ -60,6 +65,10 @@ class LetterRenderer:
         if self._template is None:
             self._template = builder.compiled(self.template_path)
         return self._template
+
+    def __getstate__(self) -> dict:
+        """Sent to workers without the compiled template: each compiles its own."""
+        return {**self.__dict__, "_template": None}
 
     def wanted(self, unit_ids: Iterable[str]) -> list[str]:
         """The ids among ``unit_ids`` that have a letter (at least one task)."""
@@ -85,33 +94,68 @@ def default_workers() -> int:
 
 def render_letters_parallel(data: Data, unit_ids: Iterable[str],
                             templates_dir: str | os.PathLike, workers: int | None = None, *,
-                            threshold: int = PARALLEL_THRESHOLD) -> list[Document]:
+                            threshold: int | None = None) -> list[Document]:
     """The letters of ``unit_ids`` (ids without tasks are skipped), in that order.
 
-    Byte-identical to rendering them one by one in this process, which is what
-    happens for ``threshold`` letters or fewer, or when only one worker is
-    available. Errors are those of the serial path (:class:`TemplateError`…).
+    ``workers`` counts this process, which renders too: ``workers - 1`` processes
+    are started (default: one per core, less this one). Byte-identical to
+    rendering the letters one by one here, which is what happens for
+    ``threshold`` letters or fewer (default: :data:`PARALLEL_THRESHOLD`, or
+    :data:`SAFE_PARALLEL_THRESHOLD` when workers cannot be forked), or with one
+    worker. Errors are those of the serial path (:class:`TemplateError`…).
     """
     renderer = LetterRenderer(data, templates_dir)
     ids = renderer.wanted(unit_ids)
-    workers = default_workers() if workers is None else max(1, workers)
-    workers = min(workers, len(ids))
+    workers = min(default_workers() if workers is None else max(1, workers), len(ids))
+    method = start_method()
+    if threshold is None:
+        threshold = PARALLEL_THRESHOLD if method == "fork" else SAFE_PARALLEL_THRESHOLD
     if workers <= 1 or len(ids) <= threshold:
         return renderer.render_many(ids)
     renderer.template  # a broken template fails here, in this process, before any worker starts
     try:
-        return _render_in_pool(data, templates_dir, ids, workers)
+        return _render_in_pool(renderer, ids, workers, method)
     except (BrokenProcessPool, OSError):  # no usable process pool: same result, one core
         return renderer.render_many(ids)
 
 
-def _render_in_pool(data: Data, templates_dir, ids: list[str], workers: int) -> list[Document]:
-    context = multiprocessing.get_context(START_METHOD)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                             initializer=_init_worker,
-                             initargs=(data, str(templates_dir))) as pool:
-        results = pool.map(_render_chunk, _chunks(ids, workers * CHUNKS_PER_WORKER))
-        return [doc for chunk in results for doc in chunk]
+def start_method() -> str:
+    """``fork`` when it is safe, the fastest start; else :data:`SAFE_START_METHOD`.
+
+    Forking is safe only while this process has a single thread (no other
+    thread can hold a lock the children would inherit locked); the OS's own
+    thread list is read, so threads started by native code count too.
+    """
+    available = multiprocessing.get_all_start_methods()
+    if "fork" in available and _single_threaded():
+        return "fork"
+    return SAFE_START_METHOD if SAFE_START_METHOD in available else "spawn"
+
+
+def _single_threaded() -> bool:
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:  # no /proc (macOS, Windows): do not assume
+        return False
+
+
+def _render_in_pool(renderer: LetterRenderer, ids: list[str], workers: int,
+                    method: str) -> list[Document]:
+    """``workers - 1`` processes and this one share the chunks: each chunk not yet
+    taken by a process (its future can still be cancelled) is rendered here."""
+    chunks = _chunks(ids, workers * CHUNKS_PER_WORKER)
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context,
+                             initializer=_init_worker, initargs=(renderer,)) as pool:
+        futures = [pool.submit(_render_chunk, chunk) for chunk in chunks]
+        try:
+            here = {n: renderer.render_many(chunks[n])
+                    for n in reversed(range(len(chunks))) if futures[n].cancel()}
+            return [doc for n, future in enumerate(futures)
+                    for doc in (here[n] if n in here else future.result())]
+        finally:
+            for future in futures:  # after an error, no worker starts another chunk
+                future.cancel()
 
 
 def _chunks(items: Sequence[str], count: int) -> list[list[str]]:
@@ -131,11 +175,17 @@ def _chunks(items: Sequence[str], count: int) -> list[list[str]]:
 _worker_renderer: LetterRenderer | None = None
 
 
-def _init_worker(data: Data, templates_dir: str) -> None:
-    """Receive the data and compile the letter template, once per worker."""
+def _init_worker(renderer: LetterRenderer) -> None:
+    """Keep the renderer and compile its template, once per worker (a forked worker
+    inherits both already made).
+
+    Ctrl+C is left to the parent (it stops the build); a worker would only
+    print a second traceback.
+    """
     global _worker_renderer
-    _worker_renderer = LetterRenderer(data, templates_dir)
-    _worker_renderer.template
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker_renderer = renderer
+    renderer.template
 
 
 def _render_chunk(unit_ids: list[str]) -> list[Document]:

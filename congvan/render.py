@@ -10,6 +10,7 @@ kept as :func:`render_reference`, the yardstick the fast path is tested against.
 from __future__ import annotations
 
 import datetime
+import functools
 import io
 import re
 from pathlib import Path
@@ -30,6 +31,8 @@ _TAG = re.compile(r"\{\{|\{%|\{#")
 _LITERAL = {"{_{": "{{", "}_}": "}}", "{_%": "{%", "%_}": "%}"}
 """docxtpl's escapes for a literal Jinja delimiter written in a template."""
 _LITERAL_RE = re.compile("|".join(map(re.escape, _LITERAL)))
+_LISTING = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
+"""Text docxtpl's ``resolve_listing`` would change: a tab, line or page break in a <w:t>."""
 LINE_STYLE = "CVKe"
 """Paragraph style of the header block's solid lines (see docs/templates.md)."""
 _MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -57,11 +60,10 @@ class CompiledTemplate:
         self._tpl = tpl
         self._env = make_environment()
         self._compiled: dict[str, jinja2.Template] = {}
-        self._shells: dict[str, bytes] = {}
         # Body: docxtpl turns the body into Jinja source; the rest of document.xml is a shell.
-        self._compiled["word/document.xml"] = self._compile(
-            tpl.patch_xml(tpl.get_xml()), "word/document.xml")
-        self._shells["word/document.xml"] = parts["word/document.xml"]
+        body = tpl.get_xml()
+        self._compiled["word/document.xml"] = self._compile(tpl.patch_xml(body), "word/document.xml")
+        self._shell = _Shell(parts["word/document.xml"], body)
         for name, blob in parts.items():
             if re.match(r"word/(header|footer)\d*\.xml$", name) and _TAG.search(blob.decode("utf-8")):
                 xml = tpl.xml_to_string(etree.fromstring(blob))
@@ -96,15 +98,16 @@ class CompiledTemplate:
         except Exception as exc:  # a template expression failing in Python ({{ x + 1 }} on text)
             raise TemplateError(f"lỗi khi điền mẫu “{self.path.name}” ({name}): "
                                 f"{type(exc).__name__}: {exc}") from None
-        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-        return self._tpl.resolve_listing(xml)
+        xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+        # docxtpl's listing pass only rewrites \t \a \n \f inside <w:t>: skip it otherwise
+        if ("\t" in xml or "\n" in xml or "\a" in xml or "\f" in xml) and _LISTING.search(xml):
+            return self._tpl.resolve_listing(xml)
+        return xml
 
     def render_parts(self, context: dict) -> dict[str, bytes]:
         """The parts that depend on the context, finished."""
         out = {}
-        body = self._tpl.fix_tables(self._render_part("word/document.xml", context))
-        root = etree.fromstring(self._shells["word/document.xml"])
-        root.replace(root.find("w:body", _NS), body)
+        root = self._shell.document(self._tpl, self._render_part("word/document.xml", context))
         fit_lines(root)
         out["word/document.xml"] = _serialize(root)
         for name in self._compiled:
@@ -129,6 +132,60 @@ def render_reference(path: str | Path, context: dict) -> dict[str, bytes]:
     fit_lines(root)
     parts["word/document.xml"] = _serialize(root)
     return parts
+
+
+class _Shell:
+    """document.xml around its body, ready to take a rendered body.
+
+    docxtpl parses the rendered body on its own (``fix_tables``), then moves it
+    into the document, which re-links every namespace in it. Parsing the body in
+    place, inside the rest of document.xml, gives the same tree in one pass.
+    That is only done when it is exactly equivalent: the body declares no
+    namespace and has no attribute of its own, and no table needs docxtpl's
+    grid fix; otherwise docxtpl's own steps run.
+    """
+
+    def __init__(self, document_xml: bytes, body_source: str):
+        root = etree.fromstring(document_xml)
+        body = root.find("w:body", _NS)
+        plain = body is not None and not body.attrib and body.nsmap == root.nsmap
+        if body is not None:
+            root.replace(body, etree.Element(f"{{{W}}}body"))
+        self._document = etree.tostring(root)
+        """document.xml with an empty body, for docxtpl's path."""
+        text = etree.tostring(root, encoding="unicode")
+        opening = re.match(r"<w:body(?:\s[^>]*)?>", body_source)
+        self._inline = bool(plain and opening and text.count("<w:body/>") == 1)
+        self._head, _, self._tail = text.partition("<w:body/>")
+        self._opening = opening.group(0) if opening else ""
+
+    def document(self, tpl: DocxTemplate, body_xml: str):
+        """The document's root element holding the rendered body, tables fixed as
+        docxtpl's ``fix_tables`` does."""
+        if self._inline and body_xml.startswith(self._opening):
+            root = etree.fromstring(
+                self._head + "<w:body>" + body_xml[len(self._opening):] + self._tail,
+                parser=etree.XMLParser(recover=True))
+            body = root.find("w:body", _NS)
+            if body is not None and not any(map(_grid_needs_fix, body.iter(f"{{{W}}}tbl"))):
+                return root
+        root = etree.fromstring(self._document)
+        root.replace(root.find("w:body", _NS), tpl.fix_tables(body_xml))
+        return root
+
+
+# docxtpl's fix_tables only changes a table's grid when a row has more cells than the
+# grid has columns, or when no row fills the grid (counting w:gridSpan as it does).
+_GRID_COLUMNS = etree.XPath("count(w:tblGrid[1]/w:gridCol)", namespaces=_NS)
+_ROW_TOO_WIDE = etree.XPath("boolean(.//w:tr[count(w:tc) > $columns])", namespaces=_NS)
+_ROW_FILLS_GRID = etree.XPath(
+    "boolean(.//w:tr[count(w:tc) - count(w:tc/w:tcPr[1]/w:gridSpan[1])"
+    " + sum(w:tc/w:tcPr[1]/w:gridSpan[1]/@w:val) >= $columns])", namespaces=_NS)
+
+
+def _grid_needs_fix(table) -> bool:
+    columns = _GRID_COLUMNS(table)
+    return _ROW_TOO_WIDE(table, columns=columns) or not _ROW_FILLS_GRID(table, columns=columns)
 
 
 def _serialize(root) -> bytes:
@@ -167,27 +224,11 @@ def fit_lines(root) -> None:
     Under the tiêu ngữ: as long as it. Under the issuing body: 40 % of its longest
     bold line (the decree allows 1/3 to 1/2).
     """
-    for p in root.iter(f"{{{W}}}p"):
-        style = p.find("w:pPr/w:pStyle", _NS)
-        if style is None or style.get(f"{{{W}}}val") != LINE_STYLE:
+    for p in _line_paragraphs(root):
+        above = tuple((_paragraph_text(q), *_run_format(q)) for q in _paragraphs_above(p))
+        width = _line_width(above) if above else None
+        if width is None:
             continue
-        above = []
-        for prev in p.itersiblings(f"{{{W}}}p", preceding=True):
-            if (prev.find("w:pPr/w:pStyle", _NS) is not None
-                    and prev.find("w:pPr/w:pStyle", _NS).get(f"{{{W}}}val") == LINE_STYLE):
-                break
-            above.append(prev)
-        if not above:
-            continue
-        if _paragraph_text(above[0]).strip() == _MOTTO:
-            size, bold = _run_format(above[0])
-            width = text_width(_MOTTO, size, bold)
-        else:
-            widths = [text_width(_paragraph_text(q).strip(), *_run_format(q))
-                      for q in above if _run_format(q)[1] and _paragraph_text(q).strip()]
-            if not widths:
-                continue
-            width = 0.4 * max(widths)
         cell = next(p.iterancestors(f"{{{W}}}tc"), None)
         tcw = cell.find("w:tcPr/w:tcW", _NS) if cell is not None else None
         if tcw is None:
@@ -208,6 +249,40 @@ def fit_lines(root) -> None:
             ind.attrib.pop(f"{{{W}}}{attr}", None)
         ind.set(f"{{{W}}}left", str(side))
         ind.set(f"{{{W}}}right", str(side))
+
+
+def _line_paragraphs(root) -> list:
+    """The ``CVKe`` paragraphs (by the first style of their first ``w:pPr``), found
+    through their styles rather than by visiting every paragraph."""
+    found = []
+    for style in root.iter(f"{{{W}}}pStyle"):
+        if style.get(f"{{{W}}}val") != LINE_STYLE:
+            continue
+        ppr = style.getparent()
+        p = ppr.getparent() if ppr.tag == f"{{{W}}}pPr" else None
+        if p is not None and p.tag == f"{{{W}}}p" and p.find("w:pPr/w:pStyle", _NS) is style:
+            found.append(p)
+    return found
+
+
+def _paragraphs_above(p):
+    """The paragraphs between ``p`` and the line before it, nearest first."""
+    for prev in p.itersiblings(f"{{{W}}}p", preceding=True):
+        style = prev.find("w:pPr/w:pStyle", _NS)
+        if style is not None and style.get(f"{{{W}}}val") == LINE_STYLE:
+            return
+        yield prev
+
+
+@functools.lru_cache(maxsize=256)
+def _line_width(above: tuple[tuple[str, float, bool], ...]) -> float | None:
+    """Width (pt) of the line under ``above`` ((text, size, bold), nearest first); None
+    without bold text to measure. The letters of one issuer share it: cached."""
+    text, size, bold = above[0]
+    if text.strip() == _MOTTO:
+        return text_width(_MOTTO, size, bold)
+    widths = [text_width(t.strip(), s, b) for t, s, b in above if b and t.strip()]
+    return 0.4 * max(widths) if widths else None
 
 
 def _cell_margin(cell) -> int:
