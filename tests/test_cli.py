@@ -1,8 +1,6 @@
 """The command line, through real files: exact messages and exit codes."""
 
 import json
-import os
-import time
 
 import pytest
 from click.testing import CliRunner

@@ -1,9 +1,7 @@
 """The sample dispatch read back: the seed's whole text, in order, and its structure."""
 
 import json
-import re
 
-from congvan.model import flatten
 from docxread import NS, norm, part, q, stream, text
 
 from conftest import SEED

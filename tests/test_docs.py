@@ -32,7 +32,7 @@ def test_every_command_is_documented_in_the_readme():
 
 
 def test_every_data_field_is_documented_in_the_readme():
-    from congvan.schema import APPENDIX, DOCUMENT, INDICATOR, ISSUER, SIGNER, UNIT
+    from congvan.schema import APPENDIX, DOCUMENT, INDICATOR, ISSUER, UNIT
 
     for obj in (DOCUMENT, UNIT, APPENDIX, INDICATOR):
         for name in obj.fields:

@@ -15,7 +15,6 @@ import jinja2
 import jinja2.sandbox
 import pytest
 from docx.enum.section import WD_ORIENT
-from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 
 REPO = Path(__file__).resolve().parents[1]
