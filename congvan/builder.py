@@ -27,8 +27,10 @@ LETTER_TEMPLATE = "thu-don-vi.docx"
 
 
 def default_templates_dir() -> Path:
-    """``templates/`` beside the package (the project's own templates)."""
-    return Path(__file__).resolve().parent.parent / "templates"
+    """The project's own templates: ``templates/`` of a checkout, or the installed copy."""
+    here = Path(__file__).resolve().parent
+    checkout = here.parent / "templates"
+    return checkout if (checkout / DISPATCH_TEMPLATE).is_file() else here / "templates"
 
 
 _cache: dict[tuple, CompiledTemplate] = {}

@@ -30,8 +30,7 @@ def load_source(source: Source) -> Data:
             "Hãy xem tệp mẫu data/dti-bac-kan-2023.yaml.")])
     problems = []
 
-    def report(path: str, message: str, suggestion: str) -> None:
-        at_key = message.startswith("khóa ")
+    def report(path: str, message: str, suggestion: str, at_key: bool = False) -> None:
         problems.append(source.problem(path, message, suggestion, at_key=at_key))
 
     plain = DATA.clean(source.value, "", report)

@@ -17,8 +17,9 @@ from . import text as textutil
 INVALID = object()
 """What ``clean`` returns for a value it reported as wrong."""
 
-Report = Callable[[str, str, str], None]
-"""``report(path, message, suggestion)``: how validation records a problem."""
+Report = Callable[..., None]
+"""``report(path, message, suggestion, at_key=False)``: how validation records a problem
+(``at_key``: point at the key itself, for a key that should not be there)."""
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -273,7 +274,8 @@ class Obj(Type):
                 close = textutil.suggest(str(key), list(self.fields), n=1)
                 hint = f'Có phải ý bạn là "{close[0]}"?' if close else (
                     "Các khóa hợp lệ: " + ", ".join(self.fields) + ".")
-                report(_join(path, str(key)), f'khóa "{key}" không có trong định dạng dữ liệu.', hint)
+                report(_join(path, str(key)), f'khóa "{key}" không có trong định dạng dữ liệu.', hint,
+                       at_key=True)
                 ok = False
         for name, spec in self.fields.items():
             sub = _join(path, name)
