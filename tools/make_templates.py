@@ -42,8 +42,8 @@ HEADER_COLS = (3572, 5216)  # 63 / 92 mm ≈ 41 % / 59 % (Mẫu 1.5): the quốc
 # (88.3 mm at 12 pt bold) fits the right column on one line
 SIGN_COLS = (4394, 4394)  # 50 / 50
 APPENDIX_COLS = (850, 3402, 1984, 2268, 5216)  # 15/60/35/40/92 mm = 242 mm
-LEAD_COLS = (850, 1984, 3006, 1701, 1247)  # STT, Chỉ số, Nhiệm vụ, Phối hợp, Thời hạn
-SUPPORT_COLS = (850, 1984, 1701, 3006, 1247)  # STT, Chỉ số, Chủ trì, Nhiệm vụ, Thời hạn
+LEAD_COLS = (794, 1701, 3742, 1417, 1134)  # STT, Chỉ số, Nhiệm vụ, Phối hợp, Thời hạn
+SUPPORT_COLS = (794, 1701, 1417, 3742, 1134)  # STT, Chỉ số, Chủ trì, Nhiệm vụ, Thời hạn
 assert sum(HEADER_COLS) == sum(SIGN_COLS) == sum(LEAD_COLS) == sum(SUPPORT_COLS) == TEXT_W
 assert sum(APPENDIX_COLS) == LANDSCAPE_TEXT_W
 
