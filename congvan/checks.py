@@ -15,25 +15,43 @@ from .problems import Problem
 from .source import Source
 
 
-def reference_errors(plain: dict, source: Source) -> list[Problem]:
+def _list(value) -> list:
+    """A list field of data that may not have passed the schema (a lone value, or nothing)."""
+    if isinstance(value, list):
+        return value
+    return [] if value is None else [value]
+
+
+def _get(item, key):
+    return item.get(key) if isinstance(item, dict) else None
+
+
+def reference_errors(plain, source: Source) -> list[Problem]:
+    """Unit references, duplicate ids, groups that contain themselves, misplaced shares_task.
+
+    Works on schema-cleaned data, and also, best effort, on raw data that failed the
+    schema (so that one run shows every problem): anything malformed is skipped.
+    """
     problems: list[Problem] = []
-    units = plain["units"]
+    units = [u for u in _list(_get(plain, "units")) if isinstance(_get(u, "id"), str)]
     ids: dict[str, int] = {}
-    for i, unit in enumerate(units):
-        if unit["id"] in ids:
+    for i, unit in enumerate(_list(_get(plain, "units"))):
+        uid = _get(unit, "id")
+        if not isinstance(uid, str):
+            continue
+        if uid in ids:
             problems.append(source.problem(
-                f"units[{i}].id",
-                f'mã đơn vị "{unit["id"]}" bị trùng với units[{ids[unit["id"]]}].',
+                f"units[{i}].id", f'mã đơn vị "{uid}" bị trùng với units[{ids[uid]}].',
                 "Mỗi đơn vị chỉ khai báo một lần, với một mã riêng."))
         else:
-            ids[unit["id"]] = i
-    labels = {u["id"]: u["short"] or u["name"] for u in units}
+            ids[uid] = i
+    labels = {u["id"]: str(_get(u, "short") or _get(u, "name") or u["id"]) for u in units}
+    by_label = {label: uid for uid, label in labels.items()}
 
-    def check_ref(uid: str, path: str) -> None:
-        if uid in ids:
+    def check_ref(uid, path: str) -> None:
+        if not isinstance(uid, str) or uid in ids:
             return
         # Users type names as often as ids: match against both, accents ignored.
-        by_label = {labels[k]: k for k in labels}
         close = textutil.suggest(uid, list(by_label) + list(ids), n=2)
         if close and textutil.fold(close[0]) == textutil.fold(uid):
             close = close[:1]  # an exact match but for accents and punctuation
@@ -45,41 +63,42 @@ def reference_errors(plain: dict, source: Source) -> list[Problem]:
             path, f'không có đơn vị mã "{uid}" trong danh mục đơn vị (units).',
             hint or "Hãy thêm đơn vị vào units hoặc sửa lại mã."))
 
-    for i, unit in enumerate(units):
-        for j, member in enumerate(unit["members"] or ()):
+    for i, unit in enumerate(_list(_get(plain, "units"))):
+        members = _list(_get(unit, "members"))
+        for j, member in enumerate(members):
             check_ref(member, f"units[{i}].members[{j}]")
-        if unit["members"] and unit["kind"] != "group":
+        if members and _get(unit, "kind") != "group":
             problems.append(source.problem(
-                f"units[{i}].members", f'đơn vị "{unit["id"]}" có members nhưng kind không phải group.',
+                f"units[{i}].members", f'đơn vị "{_get(unit, "id")}" có members nhưng kind không phải group.',
                 "Hãy đặt kind: group cho nhóm đơn vị."))
-    for i, uid in enumerate(plain["document"]["recipients"]):
+    for i, uid in enumerate(_list(_get(_get(plain, "document"), "recipients"))):
         check_ref(uid, f"document.recipients[{i}]")
 
     def walk(indicators, path):
-        for k, ind in enumerate(indicators):
+        for k, ind in enumerate(_list(indicators)):
             ipath = f"{path}[{k}]"
             for role in ("lead", "support"):
-                for j, uid in enumerate(ind[role] or ()):
+                for j, uid in enumerate(_list(_get(ind, role))):
                     check_ref(uid, f"{ipath}.{role}[{j}]")
-            if ind["shares_task"] and k == 0:
+            if _get(ind, "shares_task") is True and k == 0:
                 problems.append(source.problem(
                     f"{ipath}.shares_task", "chỉ số đầu tiên không có chỉ số liền trước để dùng chung nhiệm vụ.",
                     "Hãy bỏ shares_task hoặc ghi nhiệm vụ vào task."))
-            if ind["shares_task"] and ind["task"]:
+            if _get(ind, "shares_task") is True and _get(ind, "task"):
                 problems.append(source.problem(
                     f"{ipath}.task", "vừa có task vừa có shares_task: true.",
                     "Hãy chọn một: nhiệm vụ riêng (task) hoặc dùng chung với chỉ số trên."))
-            walk(ind["indicators"] or (), f"{ipath}.indicators")
+            walk(_get(ind, "indicators"), f"{ipath}.indicators")
 
-    for s, section in enumerate(plain["appendix"]["sections"]):
-        walk(section["indicators"], f"appendix.sections[{s}].indicators")
+    for s, section in enumerate(_list(_get(_get(plain, "appendix"), "sections"))):
+        walk(_get(section, "indicators"), f"appendix.sections[{s}].indicators")
     problems += _cycles(units, ids, source)
     return problems
 
 
 def _cycles(units, ids, source) -> list[Problem]:
     """A group that contains itself, directly or through other groups."""
-    members = {u["id"]: list(u["members"] or ()) for u in units}
+    members = {u["id"]: [m for m in _list(_get(u, "members")) if isinstance(m, str)] for u in units}
     problems = []
     for uid, index in ids.items():
         stack, seen = list(members[uid]), set()

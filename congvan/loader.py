@@ -34,9 +34,11 @@ def load_source(source: Source) -> Data:
         problems.append(source.problem(path, message, suggestion, at_key=at_key))
 
     plain = DATA.clean(source.value, "", report)
-    if plain is INVALID or problems:
-        raise DataError(problems)
-    problems = checks.reference_errors(plain, source)
+    valid = plain is not INVALID and not problems
+    # References are checked even when the shape is wrong, so one run shows every problem.
+    reported = {p.path for p in problems}
+    problems += [p for p in checks.reference_errors(plain if valid else source.value, source)
+                 if p.path not in reported]
     if problems:
         raise DataError(problems)
     try:

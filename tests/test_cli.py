@@ -182,3 +182,13 @@ def test_warnings_for_an_empty_indicator_and_an_idle_unit():
         "Hãy giao nhiệm vụ cho đơn vị hoặc bỏ đơn vị khỏi danh mục.",
         "Không có lỗi, 2 cảnh báo.",
     ]
+
+
+def test_every_problem_is_reported_at_once():
+    name = FIXTURES / "several-problems.yaml"
+    result = run("check", name)
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert lines[0] == "Error: dữ liệu có 3 lỗi, chưa tạo tệp nào:"
+    assert [line.split(": ")[2] for line in lines[1:]] == [
+        "document.subjcet", "document.subject", "appendix.sections[0].indicators[0].lead[0]"]
