@@ -6,6 +6,7 @@ mark for every field path, so that later checks can point at a line and column.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -87,7 +88,7 @@ def parse_source(text: str, name: str) -> Source:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise DataError([Problem(
-            f"lỗi cú pháp YAML: {exc.problem or exc.context}.", file=name,
+            f"lỗi cú pháp YAML: {_syntax_message(exc.problem or exc.context or '')}", file=name,
             line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
             suggestion="Hãy kiểm tra thụt lề (dùng dấu cách, không dùng Tab) và dấu hai chấm.",
         )]) from None
@@ -103,6 +104,30 @@ def parse_source(text: str, name: str) -> Source:
     if problems:
         raise DataError(problems)
     return source
+
+
+_SYNTAX = [
+    (r"expected ',' or '\]', but got (.*)", "thiếu dấu phẩy hoặc dấu ] đóng danh sách (gặp {0})"),
+    (r"expected ',' or '\}', but got (.*)", "thiếu dấu phẩy hoặc dấu }} đóng bảng (gặp {0})"),
+    (r"mapping values are not allowed here",
+     "dấu hai chấm không được đặt ở đây (chuỗi có dấu hai chấm cần đặt trong ngoặc kép)"),
+    (r"could not find expected ':'", "thiếu dấu hai chấm sau tên trường"),
+    (r"found character '\\t' that cannot start any token", "có ký tự Tab; YAML chỉ thụt lề bằng dấu cách"),
+    (r"expected <block end>, but found .*", "thụt lề không khớp với các dòng trên"),
+    (r"found undefined alias (.*)", "bí danh {0} chưa được khai báo"),
+    (r"found unexpected end of stream", "tệp kết thúc giữa chừng (thiếu dấu ngoặc kép đóng?)"),
+    (r"expected the node content, but found '<stream end>'", "tệp kết thúc khi còn thiếu giá trị"),
+    (r"found unknown escape character (.*)", "ký tự thoát {0} không hợp lệ trong chuỗi ngoặc kép"),
+]
+"""PyYAML's most frequent complaints, said in Vietnamese (the original follows in brackets)."""
+
+
+def _syntax_message(problem: str) -> str:
+    for pattern, vietnamese in _SYNTAX:
+        match = re.fullmatch(pattern, problem.strip())
+        if match:
+            return f"{vietnamese.format(*match.groups())} [{problem.strip()}]."
+    return f"{problem.strip()}."
 
 
 def _mark(node) -> tuple[int, int]:

@@ -14,7 +14,8 @@ def run(*args):
 
 
 ERRORS = {
-    "bad-yaml-syntax.yaml": "bad-yaml-syntax.yaml:4:8: lỗi: lỗi cú pháp YAML: expected ',' or ']', but got ':'. "
+    "bad-yaml-syntax.yaml": "bad-yaml-syntax.yaml:4:8: lỗi: lỗi cú pháp YAML: thiếu dấu phẩy hoặc dấu ] đóng "
+                            "danh sách (gặp ':') [expected ',' or ']', but got ':']. "
                             "Hãy kiểm tra thụt lề (dùng dấu cách, không dùng Tab) và dấu hai chấm.",
     "unknown-key.yaml": 'unknown-key.yaml:6:3: lỗi: document.subjcet: khóa "subjcet" không có trong định dạng dữ liệu. '
                         'Có phải ý bạn là "subject"?',
@@ -192,3 +193,17 @@ def test_every_problem_is_reported_at_once():
     assert lines[0] == "Error: dữ liệu có 3 lỗi, chưa tạo tệp nào:"
     assert [line.split(": ")[2] for line in lines[1:]] == [
         "document.subjcet", "document.subject", "appendix.sections[0].indicators[0].lead[0]"]
+
+
+@pytest.mark.parametrize("text, message", [
+    ("document:\n  subject: V/v: a: b\n", "dấu hai chấm không được đặt ở đây"),
+    ("document:\n\tsubject: x\n", "có ký tự Tab; YAML chỉ thụt lề bằng dấu cách"),
+    ('document:\n  subject: "x\n', "tệp kết thúc giữa chừng"),
+    ("a:\n  b: 1\n c: 2\n", "thụt lề không khớp với các dòng trên"),
+])
+def test_yaml_syntax_errors_are_explained_in_vietnamese(tmp_path, text, message):
+    path = tmp_path / "d.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run("check", path)
+    assert result.exit_code == 1
+    assert f"lỗi: lỗi cú pháp YAML: {message}" in result.output
