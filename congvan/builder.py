@@ -49,7 +49,7 @@ def compiled(path: Path) -> CompiledTemplate:
 
 
 @dataclass(frozen=True)
-class Document:
+class RenderedFile:
     """One rendered file, before it is written."""
 
     path: str
@@ -90,14 +90,14 @@ def resolve_units(data: Data, requested) -> list[str]:
 
 
 def render_documents(data: Data, *, units=None, dispatch: bool | None = None,
-                     templates_dir: Path | None = None) -> list[Document]:
+                     templates_dir: Path | None = None) -> list[RenderedFile]:
     """Render, in memory, the dispatch (unless only units were asked) and the letters."""
     templates_dir = Path(templates_dir or default_templates_dir())
-    docs: list[Document] = []
+    docs: list[RenderedFile] = []
     if dispatch is None:
         dispatch = not units
     if dispatch:
-        docs.append(Document(DISPATCH_FILE, "dispatch", None,
+        docs.append(RenderedFile(DISPATCH_FILE, "dispatch", None,
                              compiled(templates_dir / DISPATCH_TEMPLATE).render(dispatch_context(data))))
     wanted = resolve_units(data, units) if units else list(data.units)
     docs += render_letters_parallel(data, wanted, templates_dir)

@@ -28,7 +28,7 @@ from .context import letter_context
 from .units import assignments
 
 if TYPE_CHECKING:  # builder's names are looked up at call time: builder may import this module
-    from .builder import Document
+    from .builder import RenderedFile
     from .model import Data
     from .render import CompiledTemplate
 
@@ -74,12 +74,12 @@ class LetterRenderer:
         """The ids among ``unit_ids`` that have a letter (at least one task)."""
         return [uid for uid in unit_ids if uid in self.tasks]
 
-    def render(self, uid: str) -> Document:
+    def render(self, uid: str) -> RenderedFile:
         """The letter of one unit that has tasks."""
         ctx = letter_context(self.data, self.data.units[uid], self.tasks[uid])
-        return builder.Document(self.paths[uid], "unit-letter", uid, self.template.render(ctx))
+        return builder.RenderedFile(self.paths[uid], "unit-letter", uid, self.template.render(ctx))
 
-    def render_many(self, unit_ids: Iterable[str]) -> list[Document]:
+    def render_many(self, unit_ids: Iterable[str]) -> list[RenderedFile]:
         """Letters of ``unit_ids`` (which must all have tasks), in that order."""
         return [self.render(uid) for uid in unit_ids]
 
@@ -94,7 +94,7 @@ def default_workers() -> int:
 
 def render_letters_parallel(data: Data, unit_ids: Iterable[str],
                             templates_dir: str | os.PathLike, workers: int | None = None, *,
-                            threshold: int | None = None) -> list[Document]:
+                            threshold: int | None = None) -> list[RenderedFile]:
     """The letters of ``unit_ids`` (ids without tasks are skipped), in that order.
 
     ``workers`` counts this process, which renders too: ``workers - 1`` processes
@@ -140,7 +140,7 @@ def _single_threaded() -> bool:
 
 
 def _render_in_pool(renderer: LetterRenderer, ids: list[str], workers: int,
-                    method: str) -> list[Document]:
+                    method: str) -> list[RenderedFile]:
     """``workers - 1`` processes and this one share the chunks: each chunk not yet
     taken by a process (its future can still be cancelled) is rendered here."""
     chunks = _chunks(ids, workers * CHUNKS_PER_WORKER)
@@ -188,5 +188,5 @@ def _init_worker(renderer: LetterRenderer) -> None:
     renderer.template
 
 
-def _render_chunk(unit_ids: list[str]) -> list[Document]:
+def _render_chunk(unit_ids: list[str]) -> list[RenderedFile]:
     return _worker_renderer.render_many(unit_ids)
