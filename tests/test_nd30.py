@@ -203,3 +203,19 @@ def test_appendix_heading_formats(built):
     children = list(body)
     index = children.index(heading)
     assert any(c.find("w:pPr/w:sectPr", NS) is not None for c in children[:index])
+
+
+def test_one_line_header_texts_fit_their_column(document):
+    """The quốc hiệu, the tiêu ngữ and the place-and-date line each stand on one line, even
+    with the official place name the decree asks for and the longest date."""
+    root = part(document)
+    header = _header_table(root)
+    right = int(header.findall("w:tblGrid/w:gridCol", NS)[1].get(q("w:w")))
+    margin = header.find("w:tblPr/w:tblCellMar/w:left", NS)
+    room = (right - 2 * int(margin.get(q("w:w")))) / 20  # points
+    date = next(p for p in header.iter(q("w:p")) if ", ngày" in text(p))
+    size = run_props(date)[0]
+    longest = "Thành phố Bắc Kạn, ngày 28 tháng 12 năm 2023"
+    assert text_width(longest, size) <= room
+    assert text_width("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, True) <= room
+    assert text_width("Độc lập - Tự do - Hạnh phúc", 13, True) <= room

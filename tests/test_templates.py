@@ -109,7 +109,9 @@ def test_page_setup_fonts_and_styles(path):
     assert {b.get(f"{W}val") for b in borders} <= {"nil", "none"} and len(borders) == 6
     assert header_table._tbl.tblPr.find(f"{W}tblLayout").get(f"{W}type") == "fixed"
     widths = [int(c.get(f"{W}w")) for c in header_table._tbl.tblGrid.gridCol_lst]
-    assert sum(widths) == 8788 and 0.40 < widths[0] / sum(widths) < 0.44
+    # About Mẫu 1.5's 42 % / 58 %, widened on the right so that the place-and-date line with
+    # the official place name stays on one line (test_nd30 measures it).
+    assert sum(widths) == 8788 and 0.38 < widths[0] / sum(widths) < 0.44
     # The quốc hiệu at 12 pt bold Times New Roman is 88.3 mm (5007 twips): it must
     # fit the right column, less its cell margins, on one line.
     margins = header_table._tbl.tblPr.find(f"{W}tblCellMar")

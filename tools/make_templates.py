@@ -38,8 +38,9 @@ MARGIN = {"top": 1417, "bottom": 1134, "left": 1984, "right": 1134}  # 25/20/35/
 TEXT_W = A4_SHORT - MARGIN["left"] - MARGIN["right"]  # 8788 = 155 mm
 LANDSCAPE_TEXT_W = A4_LONG - MARGIN["left"] - MARGIN["right"]  # 13720 = 242 mm
 CELL_MAR = 57  # 1 mm left/right padding in every table
-HEADER_COLS = (3572, 5216)  # 63 / 92 mm ≈ 41 % / 59 % (Mẫu 1.5): the quốc hiệu
-# (88.3 mm at 12 pt bold) fits the right column on one line
+HEADER_COLS = (3402, 5386)  # 60 / 95 mm ≈ 39 % / 61 %: the quốc hiệu (88.3 mm at 12 pt
+# bold) and the place-and-date line with the official place name (“Thành phố Bắc Kạn,
+# ngày 28 tháng 12 năm 2023”, 90.2 mm at 13 pt) each fit the right column on one line
 SIGN_COLS = (4394, 4394)  # 50 / 50
 APPENDIX_COLS = (850, 3402, 1984, 2268, 5216)  # 15/60/35/40/92 mm = 242 mm
 LEAD_COLS = (794, 1701, 3742, 1417, 1134)  # STT, Chỉ số, Nhiệm vụ, Phối hợp, Thời hạn
@@ -290,7 +291,7 @@ def _header_block(doc) -> None:
     _p(right, style=LINE_STYLE, left=MOTTO_LINE_IND, right=MOTTO_LINE_IND)
     left, right = (_clear(c) for c in table.rows[1].cells)
     _p(left, "{{ doc.number_line }}", size=13, before=6, **centre)
-    _p(right, "{{ doc.place_date }}", size=14, italic=True, before=6, **centre)
+    _p(right, "{{ doc.place_date }}", size=13, italic=True, before=6, **centre)
     left, right = (_clear(c) for c in table.rows[2].cells)
     _p(left, "{{ doc.subject }}", size=12, before=6, **centre)
     _p(right)
