@@ -100,7 +100,15 @@ def parse_source(text: str, name: str) -> Source:
         return source
     constructor = yaml.SafeLoader("")
     problems: list[Problem] = []
-    source.value = _walk(node, "", source, constructor, problems)
+    try:
+        source.value = _walk(node, "", source, constructor, problems)
+    except _TooLarge as exc:
+        line, column = _mark(exc.args[0])
+        raise DataError([Problem(
+            f"dữ liệu quá lớn: hơn {MAX_VALUES:,} giá trị sau khi mở các bí danh (*…).".replace(",", "."),
+            file=name, line=line, column=column,
+            suggestion="Hãy kiểm tra các bí danh lồng nhau; dữ liệu thật chỉ cần vài chục nghìn giá trị.",
+        )]) from None
     if problems:
         raise DataError(problems)
     return source
@@ -134,7 +142,18 @@ def _mark(node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+MAX_VALUES = 2_000_000
+"""Values a data file may hold once aliases are expanded: 5,000 tasks need ~60,000;
+a file of nested aliases ("billion laughs") would otherwise take exponential time."""
+
+
+class _TooLarge(Exception):
+    """Raised inside the walk to stop it; carries the node where it stopped."""
+
+
 def _walk(node, path, source, constructor, problems, active=frozenset()):
+    if len(source.marks) >= MAX_VALUES:
+        raise _TooLarge(node)
     source.marks[path] = _mark(node)
     if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
         if id(node) in active:  # an alias inside the block it names: infinite data
