@@ -113,6 +113,12 @@ def dispatch_context(data: Data) -> dict:
     return {"doc": ctx_doc, "appendix": appendix}
 
 
+def _in_sentence(name: str) -> str:
+    """A unit name inside a sentence: "Các đoàn thể…" is a common noun there ("các đoàn thể");
+    proper names (Phòng Nội vụ, Ủy ban nhân dân phường …) keep their capitals."""
+    return "các" + name[3:] if name.startswith("Các ") else name
+
+
 def letter_subject(data: Data) -> str:
     if data.letters.subject:
         return data.letters.subject
@@ -136,9 +142,9 @@ def letter_context(data: Data, unit: Unit, tasks: list[Assignment]) -> dict:
     if about.startswith("V/v "):
         about = "về việc " + about[4:]
     intro = (f"Thực hiện {dispatch_reference(data)} {about}, {doc.issuer.short_name} đề nghị "
-             f"{unit.name} triển khai thực hiện các nhiệm vụ sau:")
+             f"{_in_sentence(unit.name)} triển khai thực hiện các nhiệm vụ sau:")
     closing = data.letters.closing or (
-        f"Đề nghị {unit.name} triển khai thực hiện đúng thời hạn, "
+        f"Đề nghị {_in_sentence(unit.name)} triển khai thực hiện đúng thời hạn, "
         "báo cáo kết quả theo yêu cầu.")
     numbered = 0
 

@@ -129,3 +129,10 @@ def test_unit_group_option_expands_to_members(tmp_path):
     docs = congvan.render_documents(data, units=["xa-phuong"])
     assert [d.unit for d in docs] == list(data.units["xa-phuong"].members)
     assert all(d.kind == "unit-letter" for d in docs)
+
+
+def test_group_names_read_naturally_inside_sentences(built):
+    paragraphs = stream(part(built / "don-vi" / "cac-doan-the-to-chuc-chinh-tri-xa-hoi.docx"))
+    assert "Kính gửi: Các đoàn thể, tổ chức chính trị - xã hội thành phố." in paragraphs
+    intro = next(p for p in paragraphs if p.startswith("Thực hiện Công văn số"))
+    assert "đề nghị các đoàn thể, tổ chức chính trị - xã hội thành phố triển khai" in intro
