@@ -33,19 +33,22 @@ def default_templates_dir() -> Path:
     return checkout if (checkout / DISPATCH_TEMPLATE).is_file() else here / "templates"
 
 
-_cache: dict[tuple, CompiledTemplate] = {}
+_cache: dict[str, tuple[tuple, CompiledTemplate]] = {}
+"""Resolved path → (modification stamp, compiled template): one entry per template file,
+so a long ``--watch`` session does not keep every earlier version of an edited template."""
 
 
 def compiled(path: Path) -> CompiledTemplate:
     """A template prepared once per process (and again only when the file changes)."""
     try:
         stat = path.stat()
-        key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+        name, stamp = str(path.resolve()), (stat.st_mtime_ns, stat.st_size)
     except OSError:
-        key = (str(path), None, None)
-    if key not in _cache:
-        _cache[key] = CompiledTemplate(path)
-    return _cache[key]
+        name, stamp = str(path), None
+    cached = _cache.get(name)
+    if cached is None or cached[0] != stamp:
+        _cache[name] = (stamp, CompiledTemplate(path))
+    return _cache[name][1]
 
 
 @dataclass(frozen=True)
