@@ -4,8 +4,8 @@ Synthetic data: the sample's document block and units, plus N communes (default
 1,000), each with 5 tasks (leads one indicator, coordinates four). Timed in one run:
 
   (a) congvan: all N letters rendered in memory, on one core, through
-      ``congvan.builder.render_documents`` (whatever path it takes) and through
-      the parallel path ``congvan.parallel.render_letters_parallel``; all three
+      ``congvan.builder.pipeline.render_documents`` (whatever path it takes) and through
+      the parallel path ``congvan.builder.pool.render_letters_parallel``; all three
       must give the same bytes. Then written with ``OutputWriter`` into a
       temporary folder (timed separately);
   (b) docxtpl: per letter ``DocxTemplate(path)``, ``render(ctx, env,
@@ -36,12 +36,13 @@ import yaml
 from docxtpl import DocxTemplate
 
 import congvan
-from congvan import parallel
-from congvan.builder import LETTER_TEMPLATE, default_templates_dir, render_documents
-from congvan.context import letter_context
-from congvan.render import make_environment
-from congvan.units import assignments
-from congvan.writer import OutputWriter
+from congvan.builder import pool as parallel
+from congvan.builder.pipeline import render_documents
+from congvan.builder.templates import LETTER_TEMPLATE, default_templates_dir
+from congvan.documents.letter import letter_context
+from congvan.ooxml.template import make_environment
+from congvan.data.units import assignments
+from congvan.output.writer import OutputWriter
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "dti-bac-kan-2023.yaml"
@@ -98,7 +99,7 @@ def _indicator(n: int, ids: list[str]) -> dict:
     }
 
 
-def load_synthetic(letters: int, folder: Path) -> congvan.model.Data:
+def load_synthetic(letters: int, folder: Path) -> congvan.data.model.Data:
     path = folder / "synthetic.yaml"
     path.write_text(synthetic_yaml(letters), encoding="utf-8")
     return congvan.load(path)

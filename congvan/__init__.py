@@ -6,13 +6,23 @@ Use as a library::
     data = congvan.load("data/dti-bac-kan-2023.yaml")
     report = congvan.build(data, "output/")
     print(report.summary())
+
+``build`` and ``render_documents`` are imported on first use, so that reading and
+checking data never loads the .docx machinery (docxtpl, python-docx, lxml).
 """
 
-from .builder import build, render_documents
-from .exceptions import (CongvanError, DataError, EditedFilesError, OutputError, TemplateError,
-                         UsageProblem)
-from .loader import load
+from congvan.data.loader import load
+from congvan.exceptions import (CongvanError, DataError, EditedFilesError, OutputError,
+                                TemplateError, UsageProblem)
 
 __all__ = ["load", "build", "render_documents", "CongvanError", "DataError", "TemplateError",
            "OutputError", "EditedFilesError", "UsageProblem"]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    if name in ("build", "render_documents"):
+        from congvan.builder import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'congvan' has no attribute {name!r}")

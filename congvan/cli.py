@@ -13,10 +13,9 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .builder import build as build_documents
-from .deadlines import format_date
+from .data.loader import load
 from .exceptions import CongvanError, UsageProblem
-from .loader import load
+from .vn.deadlines import format_date
 
 DATA = click.Path(dir_okay=False, path_type=Path)
 
@@ -63,6 +62,8 @@ def build(data_file, output_dir, units, dispatch, force, templates_dir, watching
     if watching:
         _watch(data_file, output_dir, build_kwargs, templates_dir)
         return
+    from .builder.pipeline import build as build_documents
+
     data = _run(load, data_file)
     _warn(data.warnings)
     report = _run(build_documents, data, output_dir, templates_dir=templates_dir, **build_kwargs)
@@ -89,7 +90,7 @@ def _watch(data_file, output_dir, build_kwargs, templates_dir) -> None:
 @click.option("--json", "as_json", is_flag=True, help="In dạng JSON cho các chương trình khác.")
 def units(data_file, as_json):
     """Liệt kê đơn vị nhận nhiệm vụ: số việc chủ trì, phối hợp, hạn gần nhất."""
-    from .summary import unit_summary
+    from .unit_table import unit_summary
 
     data = _run(load, data_file)
     rows = unit_summary(data)
@@ -148,7 +149,7 @@ def diff(old_file, new_file, as_json):
 @cli.command()
 def schema():
     """In JSON Schema của định dạng dữ liệu (cho trình soạn thảo kiểm tra YAML)."""
-    from .schema import json_schema
+    from .data.format import json_schema
 
     click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 

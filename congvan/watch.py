@@ -17,9 +17,10 @@ from pathlib import Path
 
 import watchfiles
 
-from .builder import build, default_templates_dir
-from .exceptions import CongvanError, UsageProblem
-from .loader import load
+from congvan.builder.pipeline import build
+from congvan.builder.templates import default_templates_dir
+from congvan.data.loader import load
+from congvan.exceptions import CongvanError, UsageProblem
 
 __all__ = ["ChangeFilter", "build_once", "error_line", "is_template_name", "rebuild_line", "watch"]
 

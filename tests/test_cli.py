@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from congvan.cli import cli
-from conftest import FIXTURES, SAMPLE
+from helpers import FIXTURES, SAMPLE
 
 
 def run(*args):
@@ -124,7 +124,7 @@ def test_unknown_unit_is_a_usage_error_with_close_matches(tmp_path):
     result = run("build", SAMPLE, "-o", tmp_path, "--unit", "duc-xaun")
     assert result.exit_code == 2
     assert 'không có đơn vị mã "duc-xaun"' in result.output
-    assert "duc-xuan (UBND phường Đức Xuân)" in result.output
+    assert 'Có phải ý bạn là "duc-xuan" (UBND phường Đức Xuân)?' in result.output
     assert not tmp_path.joinpath("manifest.json").exists()
 
 

@@ -5,7 +5,7 @@ import re
 from click.testing import CliRunner
 
 from congvan.cli import cli
-from conftest import ROOT
+from helpers import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -32,7 +32,7 @@ def test_every_command_is_documented_in_the_readme():
 
 
 def test_every_data_field_is_documented_in_the_readme():
-    from congvan.schema import APPENDIX, DOCUMENT, INDICATOR, ISSUER, UNIT
+    from congvan.data.format import APPENDIX, DOCUMENT, INDICATOR, ISSUER, UNIT
 
     for obj in (DOCUMENT, UNIT, APPENDIX, INDICATOR):
         for name in obj.fields:

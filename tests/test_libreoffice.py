@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from conftest import soffice
+from helpers import soffice
 
 pytestmark = pytest.mark.slow
 

@@ -26,8 +26,8 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import congvan
-from conftest import raw_indicators
-from congvan.schema import json_schema
+from helpers import raw_indicators
+from congvan.data.format import json_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "dti-bac-kan-2023.yaml"

@@ -1,0 +1,1 @@
+"""A build: templates found and compiled, documents rendered (on every core), then written."""

@@ -1,0 +1,50 @@
+"""``build(data, output_dir)``: the dispatch and every unit's letter, written safely.
+
+Documents are rendered in memory first; only when all of them rendered does the
+writer touch the output folder (so bad data or a broken template writes nothing).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from congvan.builder.filenames import DISPATCH_FILE
+from congvan.builder.pool import render_letters_parallel
+from congvan.builder.rendered import RenderedFile
+from congvan.builder.selection import resolve_units
+from congvan.builder.templates import DISPATCH_TEMPLATE, compiled, default_templates_dir
+from congvan.data.model import Data
+from congvan.documents.dispatch import dispatch_context
+from congvan.output.writer import OutputWriter, WriteReport
+
+
+def render_documents(data: Data, *, units=None, dispatch: bool | None = None,
+                     templates_dir: Path | None = None) -> list[RenderedFile]:
+    """Render, in memory, the dispatch (unless only units were asked) and the letters."""
+    templates_dir = Path(templates_dir or default_templates_dir())
+    docs: list[RenderedFile] = []
+    if dispatch is None:
+        dispatch = not units
+    if dispatch:
+        docs.append(RenderedFile(DISPATCH_FILE, "dispatch", None,
+                             compiled(templates_dir / DISPATCH_TEMPLATE).render(dispatch_context(data))))
+    wanted = resolve_units(data, units) if units else list(data.units)
+    docs += render_letters_parallel(data, wanted, templates_dir)
+    return docs
+
+
+def build(data: Data, output_dir: str | os.PathLike, *, units=None, dispatch: bool | None = None,
+          force: bool = False, templates_dir: Path | None = None) -> WriteReport:
+    """Render everything, then write it into ``output_dir`` with ``manifest.json``.
+
+    ``units`` limits the letters to those unit ids (groups expand to members) and
+    leaves the other files of the folder alone; the dispatch is then built only
+    if ``dispatch`` is true. Files edited by hand since the last build stop the
+    build unless ``force`` (then they are backed up first).
+    """
+    docs = render_documents(data, units=units, dispatch=dispatch, templates_dir=templates_dir)
+    writer = OutputWriter(output_dir, force=force, partial=bool(units))
+    for doc in docs:
+        writer.add(doc.path, doc.data, kind=doc.kind, unit=doc.unit)
+    return writer.commit()

@@ -1,0 +1,215 @@
+"""Reading a YAML data file while keeping where every value came from.
+
+PyYAML's ``safe_load`` forgets positions; composing the node tree first keeps a
+mark for every field path, so that later checks can point at a line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from congvan.data.problems import ERROR, WARNING, Problem
+from congvan.exceptions import DataError
+
+
+@dataclass
+class Source:
+    """A data file: its name, its plain values, and a mark for every field path."""
+
+    file: str
+    """The path as the user named it (what messages print)."""
+    value: object = None
+    """The plain YAML value (dicts, lists, strings, dates…)."""
+    marks: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Field path → 1-based (line, column) of the value."""
+    key_marks: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Field path → 1-based (line, column) of the key, for unknown-key messages."""
+
+    def where(self, path: str) -> tuple[int | None, int | None]:
+        """Line and column of a path, or of its nearest ancestor that has one."""
+        probe = path
+        while probe:
+            if probe in self.marks:
+                return self.marks[probe]
+            cut = max(probe.rfind("."), probe.rfind("["))
+            probe = probe[:cut] if cut > 0 else ""
+        return self.marks.get("", (None, None))
+
+    def problem(self, path: str, message: str, suggestion: str = "",
+                severity: str = ERROR, at_key: bool = False) -> Problem:
+        """A :class:`Problem` located at ``path`` in this file."""
+        line, column = (self.key_marks.get(path) if at_key else None) or self.where(path)
+        return Problem(message=message, path=path, file=self.file, line=line,
+                       column=column, severity=severity, suggestion=suggestion)
+
+    def warning(self, path: str, message: str, suggestion: str = "") -> Problem:
+        return self.problem(path, message, suggestion, severity=WARNING)
+
+
+def read_source(path: str | Path) -> Source:
+    """Read and parse a YAML file; raise :class:`DataError` for I/O and syntax errors."""
+    name = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise DataError([Problem(f"không tìm thấy tệp dữ liệu “{name}”.", file=name,
+                                 suggestion="Hãy kiểm tra lại đường dẫn.")]) from None
+    except OSError as exc:
+        raise DataError([Problem(f"không đọc được tệp: {exc.strerror}.", file=name)]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError([Problem(
+            "tệp không phải UTF-8.", file=name, line=line,
+            suggestion="Hãy lưu lại tệp với mã hóa UTF-8 (trong Notepad: Lưu thành… → UTF-8).",
+        )]) from None
+    return parse_source(text, name)
+
+
+def parse_source(text: str, name: str) -> Source:
+    source = Source(file=name)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.reader.ReaderError as exc:
+        # Not a MarkedYAMLError: PyYAML only gives the character's offset in the text.
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(text[exc.position])
+        raise DataError([Problem(
+            f"tệp có ký tự điều khiển U+{code:04X}, không được phép trong tệp YAML.",
+            file=name, line=line, column=column,
+            suggestion="Hãy xóa ký tự đó (thường do dán từ phần mềm khác).",
+        )]) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise DataError([Problem(
+            f"lỗi cú pháp YAML: {_syntax_message(exc.problem or exc.context or '')}", file=name,
+            line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
+            suggestion="Hãy kiểm tra thụt lề (dùng dấu cách, không dùng Tab) và dấu hai chấm.",
+        )]) from None
+    except yaml.YAMLError as exc:
+        raise DataError([Problem(f"lỗi cú pháp YAML: {exc}.", file=name)]) from None
+    if node is None:
+        source.value = {}
+        source.marks[""] = (1, 1)
+        return source
+    constructor = yaml.SafeLoader("")
+    problems: list[Problem] = []
+    try:
+        source.value = _walk(node, "", source, constructor, problems)
+    except _TooLarge as exc:
+        line, column = _mark(exc.args[0])
+        raise DataError([Problem(
+            f"dữ liệu quá lớn: hơn {MAX_VALUES:,} giá trị sau khi mở các bí danh (*…).".replace(",", "."),
+            file=name, line=line, column=column,
+            suggestion="Hãy kiểm tra các bí danh lồng nhau; dữ liệu thật chỉ cần vài chục nghìn giá trị.",
+        )]) from None
+    if problems:
+        raise DataError(problems)
+    return source
+
+
+_SYNTAX = [
+    (r"expected ',' or '\]', but got (.*)", "thiếu dấu phẩy hoặc dấu ] đóng danh sách (gặp {0})"),
+    (r"expected ',' or '\}', but got (.*)", "thiếu dấu phẩy hoặc dấu }} đóng bảng (gặp {0})"),
+    (r"mapping values are not allowed here",
+     "dấu hai chấm không được đặt ở đây (chuỗi có dấu hai chấm cần đặt trong ngoặc kép)"),
+    (r"could not find expected ':'", "thiếu dấu hai chấm sau tên trường"),
+    (r"found character '\\t' that cannot start any token", "có ký tự Tab; YAML chỉ thụt lề bằng dấu cách"),
+    (r"expected <block end>, but found .*", "thụt lề không khớp với các dòng trên"),
+    (r"found undefined alias (.*)", "bí danh {0} chưa được khai báo"),
+    (r"found unexpected end of stream", "tệp kết thúc giữa chừng (thiếu dấu ngoặc kép đóng?)"),
+    (r"expected the node content, but found '<stream end>'", "tệp kết thúc khi còn thiếu giá trị"),
+    (r"found unknown escape character (.*)", "ký tự thoát {0} không hợp lệ trong chuỗi ngoặc kép"),
+]
+"""PyYAML's most frequent complaints, said in Vietnamese (the original follows in brackets)."""
+
+
+def _syntax_message(problem: str) -> str:
+    for pattern, vietnamese in _SYNTAX:
+        match = re.fullmatch(pattern, problem.strip())
+        if match:
+            return f"{vietnamese.format(*match.groups())} [{problem.strip()}]."
+    return f"{problem.strip()}."
+
+
+def _mark(node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+MAX_VALUES = 2_000_000
+"""Values a data file may hold once aliases are expanded: 5,000 tasks need ~60,000;
+a file of nested aliases ("billion laughs") would otherwise take exponential time."""
+
+
+class _TooLarge(Exception):
+    """Raised inside the walk to stop it; carries the node where it stopped."""
+
+
+def _walk(node, path, source, constructor, problems, active=frozenset()):
+    if len(source.marks) >= MAX_VALUES:
+        raise _TooLarge(node)
+    source.marks[path] = _mark(node)
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        if id(node) in active:  # an alias inside the block it names: infinite data
+            line, column = _mark(node)
+            problems.append(Problem(
+                "bí danh (*…) trỏ vào chính khối đang chứa nó, dữ liệu sẽ lặp vô hạn.",
+                path=path, file=source.file, line=line, column=column,
+                suggestion="Hãy chép nội dung ra thay vì dùng bí danh."))
+            return None
+        active = active | {id(node)}
+    if isinstance(node, yaml.MappingNode):
+        try:
+            constructor.flatten_mapping(node)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None) or node.start_mark
+            problems.append(Problem(
+                "khóa gộp “<<” chỉ nhận một bảng hoặc danh sách bảng.", path=path,
+                file=source.file, line=mark.line + 1, column=mark.column + 1))
+            return None
+        out = {}
+        for key_node, value_node in node.value:
+            line, column = _mark(key_node)
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(Problem(
+                    "khóa phải là một tên trường, không phải danh sách hay bảng.", path=path,
+                    file=source.file, line=line, column=column,
+                    suggestion="Hãy kiểm tra dấu ngoặc [ ] { } và dấu hai chấm."))
+                continue
+            try:
+                key = constructor.construct_object(key_node, deep=True)
+            except (yaml.YAMLError, ValueError):
+                problems.append(Problem(f"khóa “{key_node.value}” không đọc được.", path=path,
+                                        file=source.file, line=line, column=column))
+                continue
+            sub = f"{path}.{key}" if path else str(key)
+            if key in out:
+                line, column = _mark(key_node)
+                problems.append(Problem(
+                    f'khóa "{key}" xuất hiện hai lần (dòng {source.key_marks[sub][0]} và dòng {line}).',
+                    path=sub, file=source.file, line=line, column=column,
+                    suggestion="Hãy giữ lại một trong hai."))
+                continue
+            source.key_marks[sub] = _mark(key_node)
+            out[key] = _walk(value_node, sub, source, constructor, problems, active)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_walk(item, f"{path}[{i}]", source, constructor, problems, active)
+                for i, item in enumerate(node.value)]
+    try:
+        return constructor.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError) as exc:
+        line, column = _mark(node)
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            message, hint = f'ngày "{node.value}" không có thật trong lịch.', "Hãy kiểm tra lại ngày và tháng."
+        else:
+            message, hint = f"giá trị “{node.value}” không đọc được ({exc}).", ""
+        problems.append(Problem(message, path=path, file=source.file, line=line, column=column,
+                                suggestion=hint))
+        return None

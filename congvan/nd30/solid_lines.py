@@ -1,0 +1,112 @@
+"""The solid lines of the header block, sized to the text above them.
+
+Nghị định 30 wants a line under the issuing body 1/3 to 1/2 of its length and one
+under the tiêu ngữ as long as it. The text is data, so the lines are sized after
+rendering: each ``CVKe`` paragraph (a top border) gets left/right indents.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from lxml import etree
+
+from congvan.nd30.metrics import text_width
+from congvan.ooxml.namespaces import NS as _NS
+from congvan.ooxml.namespaces import W
+LINE_STYLE = "CVKe"
+"""Paragraph style of the header block's solid lines (see docs/templates.md)."""
+_MOTTO = "Độc lập - Tự do - Hạnh phúc"
+_DEFAULT_CELL_MARGIN = 108  # twips, Word's default left/right cell margin
+
+
+def _paragraph_text(p) -> str:
+    return "".join(t.text or "" for t in p.iter(f"{{{W}}}t"))
+
+
+def _run_format(p) -> tuple[float, bool]:
+    """Size (pt) and boldness of a paragraph's first run with text."""
+    for r in p.iter(f"{{{W}}}r"):
+        if r.find("w:t", _NS) is None:
+            continue
+        sz = r.find("w:rPr/w:sz", _NS)
+        b = r.find("w:rPr/w:b", _NS)
+        size = int(sz.get(f"{{{W}}}val")) / 2 if sz is not None else 14.0
+        bold = b is not None and b.get(f"{{{W}}}val") not in ("0", "false")
+        return size, bold
+    return 14.0, False
+
+
+def fit_lines(root) -> None:
+    """Size each ``CVKe`` line to the text above it (Nghị định 30, header block).
+
+    Under the tiêu ngữ: as long as it. Under the issuing body: 40 % of its longest
+    bold line (the decree allows 1/3 to 1/2).
+    """
+    for p in _line_paragraphs(root):
+        above = tuple((_paragraph_text(q), *_run_format(q)) for q in _paragraphs_above(p))
+        width = _line_width(above) if above else None
+        if width is None:
+            continue
+        cell = next(p.iterancestors(f"{{{W}}}tc"), None)
+        tcw = cell.find("w:tcPr/w:tcW", _NS) if cell is not None else None
+        if tcw is None:
+            continue
+        area = int(tcw.get(f"{{{W}}}w")) - 2 * _cell_margin(cell)
+        side = max(0, round((area - width * 20) / 2))
+        ppr = p.find("w:pPr", _NS)
+        ind = ppr.find("w:ind", _NS)
+        if ind is None:
+            ind = etree.SubElement(ppr, f"{{{W}}}ind")
+            # w:ind must precede w:jc / w:rPr in pPr's schema order
+            for later in ("jc", "rPr"):
+                node = ppr.find(f"w:{later}", _NS)
+                if node is not None:
+                    node.addprevious(ind)
+                    break
+        for attr in ("left", "right", "start", "end"):
+            ind.attrib.pop(f"{{{W}}}{attr}", None)
+        ind.set(f"{{{W}}}left", str(side))
+        ind.set(f"{{{W}}}right", str(side))
+
+
+def _line_paragraphs(root) -> list:
+    """The ``CVKe`` paragraphs (by the first style of their first ``w:pPr``), found
+    through their styles rather than by visiting every paragraph."""
+    found = []
+    for style in root.iter(f"{{{W}}}pStyle"):
+        if style.get(f"{{{W}}}val") != LINE_STYLE:
+            continue
+        ppr = style.getparent()
+        p = ppr.getparent() if ppr.tag == f"{{{W}}}pPr" else None
+        if p is not None and p.tag == f"{{{W}}}p" and p.find("w:pPr/w:pStyle", _NS) is style:
+            found.append(p)
+    return found
+
+
+def _paragraphs_above(p):
+    """The paragraphs between ``p`` and the line before it, nearest first."""
+    for prev in p.itersiblings(f"{{{W}}}p", preceding=True):
+        style = prev.find("w:pPr/w:pStyle", _NS)
+        if style is not None and style.get(f"{{{W}}}val") == LINE_STYLE:
+            return
+        yield prev
+
+
+@functools.lru_cache(maxsize=256)
+def _line_width(above: tuple[tuple[str, float, bool], ...]) -> float | None:
+    """Width (pt) of the line under ``above`` ((text, size, bold), nearest first); None
+    without bold text to measure. The letters of one issuer share it: cached."""
+    text, size, bold = above[0]
+    if text.strip() == _MOTTO:
+        return text_width(_MOTTO, size, bold)
+    widths = [text_width(t.strip(), s, b) for t, s, b in above if b and t.strip()]
+    return 0.4 * max(widths) if widths else None
+
+
+def _cell_margin(cell) -> int:
+    tbl = next(cell.iterancestors(f"{{{W}}}tbl"), None)
+    mar = tbl.find("w:tblPr/w:tblCellMar/w:left", _NS) if tbl is not None else None
+    if mar is None:
+        mar = tbl.find("w:tblPr/w:tblCellMar/w:start", _NS) if tbl is not None else None
+    return int(mar.get(f"{{{W}}}w")) if mar is not None else _DEFAULT_CELL_MARGIN

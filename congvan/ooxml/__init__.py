@@ -1,0 +1,1 @@
+"""Word files: a template compiled once, deterministic zip packaging, file properties."""

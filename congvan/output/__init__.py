@@ -1,0 +1,1 @@
+"""The output folder: the one writer, its manifest, backups and safe paths."""

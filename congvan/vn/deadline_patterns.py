@@ -1,0 +1,53 @@
+r"""The phrases that name a deadline in Vietnamese task text, as regular expressions.
+
+Every pattern is matched case-insensitively on NFC text;
+``\s+`` between words tolerates extra (and non-breaking) spaces.
+"""
+
+import re
+
+FLAGS = re.IGNORECASE
+
+YEAR = r"(?P<y>\d{4})(?!\d)"
+MONTH_YEAR_SEP = r"(?:\s*[/.\-]\s*|\s+năm\s+)"
+NUMERIC_DATE = (r"(?P<nd>(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})"
+                 r"\s*(?P=sep)\s*(?P<y>\d{4}))(?!\d)")
+WORDS_DATE = (r"(?P<wd>(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*,?\s*năm\s+"
+               r"(?P<y2>\d{4}))(?!\d)")
+ANY_DATE = rf"(?:{NUMERIC_DATE}|{WORDS_DATE})"
+LEAD = (r"(?:trước"
+         r"|chậm\s+nhất(?:\s+(?:là|vào|trước))?"
+         r"|muộn\s+nhất(?:\s+(?:là|vào))?"
+         r"|hạn\s+chót(?:\s*:|\s+(?:là|vào))?"
+         r"|hạn\s+cuối(?:\s*:|\s+(?:là|vào))?"
+         r"|không\s+quá)")
+TIME = r"(?:\s+\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?)?"
+QUARTER = r"(?:IV|V|I{1,3}|\d{1,2})(?!\w)"
+LIST_SEP = r"\s*(?:,|và|-|–|đến)\s*"
+
+DAY_RE = re.compile(rf"(?<!\w){LEAD}{TIME}\s*,?(?:\s*ngày)?\s*{ANY_DATE}", FLAGS)
+MONTHS_RE = re.compile(
+    rf"(?<!\w)trong\s+tháng\s+(?P<ms>\d{{1,2}}(?:{LIST_SEP}(?:tháng\s+)?\d{{1,2}})*)"
+    rf"{MONTH_YEAR_SEP}{YEAR}", FLAGS)
+QUARTERS_RE = re.compile(
+    rf"(?<!\w)trong\s+quý\s+(?P<qs>{QUARTER}(?:{LIST_SEP}(?:quý\s+)?{QUARTER})*)"
+    rf"{MONTH_YEAR_SEP}{YEAR}", FLAGS)
+HALF_RE = re.compile(
+    rf"(?<!\w)(?:trong\s+)?(?:6|sáu)\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+{YEAR}", FLAGS)
+YEAR_RE = re.compile(rf"(?<!\w)trong\s+năm\s+{YEAR}", FLAGS)
+
+EVERY = r"(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày)"
+RECURRING_RE = re.compile(
+    r"(?<!\w)(?:"
+    rf"định\s+kỳ(?:\s+{EVERY}|\s+\d{{1,2}}\s+tháng(?:\s*/\s*lần|\s+một\s+lần)?)?"
+    r"|thường\s+xuyên(?:\s*,?\s*liên\s+tục)?"
+    rf"|{EVERY}"
+    r")(?!\w)", FLAGS)
+
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+QUARTER_TOKEN_RE = re.compile(rf"(?<!\w){QUARTER}", FLAGS)
+MONTH_TOKEN_RE = re.compile(r"\d{1,2}")
+
+# Words before "hàng" that make it mean goods, not "every" (ngân hàng năm 2023…).
+GOODS_WORDS = {"ngân", "mặt", "cửa", "đơn", "khách", "giao", "bán", "nhà", "món",
+                "đặt", "nhập", "xuất", "kho", "lô", "chuyến", "mua"}

@@ -1,0 +1,307 @@
+"""Text typed with the old 8-bit Vietnamese fonts (TCVN3/ABC ".VnTime", VNI "VNI-Times").
+
+Such text prints as gibberish in a Unicode document. This module recognises it,
+tells which encoding it is, and converts it back to Unicode.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from congvan.vn.text import normalize
+
+TCVN3 = "TCVN3"
+VNI = "VNI"
+ENCODINGS = (TCVN3, VNI)
+
+# --------------------------------------------------------------------------
+# Legacy 8-bit Vietnamese encodings, as they look when read as Windows-1252/Latin-1.
+#
+# TCVN3 (TCVN 5712:1993 VN3, the "ABC" fonts such as .VnTime) gives one byte to
+# each lower-case letter and to the seven upper-case letters without a tone
+# mark (Ă Â Ê Ô Ơ Ư Đ). Upper-case letters with a tone mark do not exist in it:
+# titles were typed with the lower-case codes in a separate upper-case font
+# (.VnTimeH), so such words come out as, e.g., "CéNG HOµ".
+
+_TCVN3_TABLE = {
+    "¡": "Ă", "¢": "Â", "£": "Ê", "¤": "Ô", "¥": "Ơ", "¦": "Ư", "§": "Đ",
+    "¨": "ă", "©": "â", "ª": "ê", "«": "ô", "¬": "ơ", "\u00ad": "ư", "®": "đ",
+    "µ": "à", "¶": "ả", "·": "ã", "¸": "á", "¹": "ạ",
+    "»": "ằ", "¼": "ẳ", "½": "ẵ", "¾": "ắ", "Æ": "ặ",
+    "Ç": "ầ", "È": "ẩ", "É": "ẫ", "Ê": "ấ", "Ë": "ậ",
+    "Ì": "è", "Î": "ẻ", "Ï": "ẽ", "Ð": "é", "Ñ": "ẹ",
+    "Ò": "ề", "Ó": "ể", "Ô": "ễ", "Õ": "ế", "Ö": "ệ",
+    "×": "ì", "Ø": "ỉ", "Ü": "ĩ", "Ý": "í", "Þ": "ị",
+    "ß": "ò", "á": "ỏ", "â": "õ", "ã": "ó", "ä": "ọ",
+    "å": "ồ", "æ": "ổ", "ç": "ỗ", "è": "ố", "é": "ộ",
+    "ê": "ờ", "ë": "ở", "ì": "ỡ", "í": "ớ", "î": "ợ",
+    "ï": "ù", "ñ": "ủ", "ò": "ũ", "ó": "ú", "ô": "ụ",
+    "õ": "ừ", "ö": "ử", "÷": "ữ", "ø": "ứ", "ù": "ự",
+    "ú": "ỳ", "û": "ỷ", "ü": "ỹ", "ý": "ý", "þ": "ỵ",
+}
+"""TCVN3 code (as a Latin-1 character) → Unicode letter."""
+_TCVN3_CAPITALS = set("¡¢£¤¥¦§")
+"""TCVN3 codes of the upper-case letters Ă Â Ê Ô Ơ Ư Đ."""
+
+# VNI Windows writes most letters as an ASCII base followed by a mark byte;
+# a few letters (ơ ư đ and some forms of i, y) have a byte of their own.
+_VNI_TONES = {"sắc": ("ù", "Ù"), "huyền": ("ø", "Ø"), "hỏi": ("û", "Û"),
+              "ngã": ("õ", "Õ"), "nặng": ("ï", "Ï")}
+_VNI_CIRCUMFLEX = {"": ("â", "Â"), "sắc": ("á", "Á"), "huyền": ("à", "À"),
+                   "hỏi": ("å", "Å"), "ngã": ("ã", "Ã"), "nặng": ("ä", "Ä")}
+_VNI_BREVE = {"": ("ê", "Ê"), "sắc": ("é", "É"), "huyền": ("è", "È"),
+              "hỏi": ("ú", "Ú"), "ngã": ("ü", "Ü"), "nặng": ("ë", "Ë")}
+_TONE_MARKS = {"": "", "sắc": "\u0301", "huyền": "\u0300", "hỏi": "\u0309",
+               "ngã": "\u0303", "nặng": "\u0323"}
+_VNI_SINGLE = {
+    "ô": "ơ", "Ô": "Ơ", "ö": "ư", "Ö": "Ư", "ñ": "đ", "Ñ": "Đ",
+    "í": "í", "Í": "Í", "ì": "ì", "Ì": "Ì", "æ": "ỉ", "Æ": "Ỉ",
+    "ó": "ĩ", "Ó": "Ĩ", "ò": "ị", "Ò": "Ị", "î": "ỵ", "Î": "Ỵ",
+}
+"""VNI bytes that stand for a whole letter."""
+
+
+def _compose(base: str, *marks: str) -> str:
+    return unicodedata.normalize("NFC", base + "".join(marks))
+
+
+def _cased(letter: str, upper: int) -> str:
+    return letter.upper() if upper else letter
+
+
+def _vni_pairs() -> dict[str, str]:
+    """Every two-character VNI sequence (base + mark) → Unicode letter."""
+    pairs: dict[str, str] = {}
+    for upper in (0, 1):
+        for tone, marks in _VNI_TONES.items():
+            for base in "aeouy":
+                pairs[_cased(base, upper) + marks[upper]] = _compose(
+                    _cased(base, upper), _TONE_MARKS[tone])
+            for single, letter in (("ô", "ơ"), ("ö", "ư")):
+                pairs[_cased(single, upper) + marks[upper]] = _compose(
+                    _cased(letter, upper), _TONE_MARKS[tone])
+        for tone, marks in _VNI_CIRCUMFLEX.items():
+            for base in "aeo":
+                pairs[_cased(base, upper) + marks[upper]] = _compose(
+                    _cased(base, upper), "\u0302", _TONE_MARKS[tone])
+        for tone, marks in _VNI_BREVE.items():
+            pairs[_cased("a", upper) + marks[upper]] = _compose(
+                _cased("a", upper), "\u0306", _TONE_MARKS[tone])
+    return pairs
+
+
+_VNI_PAIRS = _vni_pairs()
+_VNI_PAIR_RE = re.compile("|".join(map(re.escape, _VNI_PAIRS)))
+_VNI_TOKEN_RE = re.compile("|".join(map(re.escape, [*_VNI_PAIRS, *_VNI_SINGLE])))
+"""A VNI letter: a two-character pair first, else a single character."""
+
+_LEGACY_ALIASES = {"TCVN3": TCVN3, "TCVN": TCVN3, "ABC": TCVN3,
+                   "VNI": VNI, "VNI WINDOWS": VNI, "VNI-WINDOWS": VNI}
+
+
+def _encoding_name(encoding: str) -> str:
+    name = _LEGACY_ALIASES.get(str(encoding).strip().upper())
+    if name is None:
+        raise ValueError(f'không biết bảng mã "{encoding}" (chỉ có TCVN3 và VNI)')
+    return name
+
+
+def _tcvn3_case(word: str) -> str:
+    """``"upper"``, ``"lower"`` or ``""`` (cannot tell): was ``word`` typed in an upper-case font?
+
+    The ABC upper-case fonts (.VnTimeH) show lower-case codes as capitals, so
+    a word whose ASCII letters are all capitals (``CéNG``, ``§éC``) is in
+    capitals throughout; a single capital (``X·``, ``Uû``) could be either.
+    """
+    letters = [ch for ch in word if ch.isascii() and ch.isalpha()]
+    if any(ch.islower() for ch in letters):
+        return "lower"
+    if len(letters) >= 2 or (letters and word[0] in _TCVN3_CAPITALS):
+        return "upper"
+    return ""
+
+
+def _convert_tcvn3(s: str) -> str:
+    words = list(_LEGACY_WORD_RE.finditer(s))
+    cases = [_tcvn3_case(m.group(0)) for m in words]
+    out, end = [], 0
+    for i, m in enumerate(words):
+        word = m.group(0)
+        converted = "".join(_TCVN3_TABLE.get(ch, ch) for ch in word)
+        case = cases[i]
+        if not case:
+            before = next((c for c in reversed(cases[:i]) if c), "")
+            after = next((c for c in cases[i + 1:] if c), "")
+            case = "upper" if "upper" in (before, after) and "lower" not in (before, after) else ""
+        if case == "upper" and converted != word:
+            converted = converted.upper()
+        out += [s[end:m.start()], converted]
+        end = m.end()
+    out.append(s[end:])
+    return "".join(out)
+
+
+def _convert_vni(s: str) -> str:
+    return _VNI_TOKEN_RE.sub(lambda m: _VNI_PAIRS.get(m.group(0)) or _VNI_SINGLE[m.group(0)], s)
+
+
+def _legacy_word_re() -> re.Pattern:
+    extra = "".join(sorted(set(_TCVN3_TABLE) | set(_VNI_SINGLE)))
+    return re.compile(r"(?:[^\W\d_]|[" + re.escape(extra) + r"])+")
+
+
+_LEGACY_WORD_RE = _legacy_word_re()
+
+
+def convert_legacy(s: str, encoding: str) -> str:
+    """Text typed in a legacy font (``TCVN3``/``ABC`` or ``VNI``) turned into Unicode NFC.
+
+    ``Phßng V¨n ho¸`` (TCVN3) and ``Phoøng Vaên hoùa`` (VNI) become
+    ``Phòng Văn hoá`` and ``Phòng Văn hóa``. TCVN3 words whose ASCII letters are
+    all upper case (typed in an upper-case font) are put wholly in upper case.
+    """
+    name = _encoding_name(encoding)
+    s = normalize(s)
+    if name == TCVN3:
+        return normalize(_convert_tcvn3(s))
+    return normalize(_convert_vni(s))
+
+
+def encode_legacy(s: str, encoding: str) -> str:
+    """Unicode Vietnamese written as it would look in a legacy font (for tests and examples).
+
+    Letters a legacy encoding cannot hold (TCVN3 has no upper-case letters with
+    a tone mark) are written in lower case.
+    """
+    name = _encoding_name(encoding)
+    s = normalize(s)
+    if name == TCVN3:
+        reverse = {v: k for k, v in _TCVN3_TABLE.items()}
+        out = []
+        for ch in s:
+            if ch in reverse:
+                out.append(reverse[ch])
+            elif ch.lower() in reverse and not ch.isascii():
+                out.append(reverse[ch.lower()])
+            else:
+                out.append(ch)
+        return "".join(out)
+    reverse = {v: k for k, v in _VNI_PAIRS.items()}
+    reverse.update({v: k for k, v in _VNI_SINGLE.items()})
+    return "".join(reverse.get(ch, ch) for ch in s)
+
+
+# ---- Is a word a Vietnamese syllable? (used to tell legacy text from other text)
+
+_ONSETS = ("ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
+           "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "q", "r", "s", "t", "v", "x")
+_RHYMES = """
+a ai ao au ay ac ach am an ang anh ap at
+ăc ăm ăn ăng ăp ăt
+âc âm ân âng âp ât âu ây
+e ec em en eng eo ep et
+ê êch êm ên ênh êp êt êu
+i ia ich im in inh ip it iu iêc iêm iên iêng iêp iêt iêu
+y ya yêm yên yêng yêt yêu
+o oc oi om on ong op ot oong ooc
+oa oac oach oai oam oan oang oanh oao oap oat oay oăc oăm oăn oăng oăt
+oe oem oen oeo oet
+ô ôc ôi ôm ôn ông ôp ôt
+ơ ơi ơm ơn ơp ơt
+u ua uc ui um un ung up ut uôc uôi uôm uôn uông uôt
+uâ uân uâng uât uây uê uêch uênh uơ
+uy uych uyn uynh uyp uyt uyu uya uyên uyêt
+ư ưa ưc ưi ưm ưn ưng ưt ưu ươc ươi ươm ươn ương ươp ươt ươu
+""".split()
+_SYLLABLE_RE = re.compile(
+    "(?:" + "|".join(_ONSETS) + ")?(?:" + "|".join(sorted(_RHYMES, key=len, reverse=True)) + ")")
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def _is_syllable(word: str) -> bool:
+    """True when ``word`` is spelled like one Vietnamese syllable (at most one tone mark)."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tones = sum(1 for ch in decomposed if ch in _TONES)
+    if tones > 1:
+        return False
+    bare = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES))
+    return _SYLLABLE_RE.fullmatch(bare) is not None
+
+
+# ---- Detection.
+
+_VIETNAMESE_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+_TCVN3_TELLING = {ch for ch in _TCVN3_TABLE if ch not in _VIETNAMESE_LATIN1}
+_VNI_TELLING_MARKS = set("âäåøõêëüÂÄÅØÕÊËÜ")
+"""VNI marks never found after a vowel in Vietnamese Unicode or in French/Spanish words."""
+_VNI_OWN_LETTERS = set("öñæîÖÑÆÎ")
+"""VNI single-byte letters that are not Vietnamese Unicode letters (ư đ ỉ ỵ)."""
+
+
+def _has_inner(word: str, chars) -> bool:
+    """True when one of ``chars`` sits between two other characters of ``word``."""
+    return any(ch in chars for ch in word[1:-1])
+
+
+def _vni_telling(word: str) -> bool:
+    return any(pair[1] in _VNI_TELLING_MARKS for pair in _VNI_PAIR_RE.findall(word))
+
+
+def _vni_weight(word: str) -> float:
+    """How much a VNI-looking word counts: half when French or Spanish could explain it.
+
+    ``goût`` and ``Loïc`` decode to Vietnamese syllables too, but their marks
+    (û, ï, ù, ú, ë…) also follow vowels in those languages; â, ø, ä… or a
+    standalone ñ, ö, æ, î inside a Vietnamese-shaped word do not.
+    """
+    if _vni_telling(word) or any(ch in _VNI_OWN_LETTERS for ch in word):
+        return 1.0
+    return 0.5
+
+
+def _legacy_evidence(s: str, encoding: str) -> tuple[float, bool]:
+    """(weight of the words that only make sense in ``encoding``, whether one is telling alone)."""
+    score, telling = 0.0, False
+    for word in _LEGACY_WORD_RE.findall(s):
+        if not any(ch.isascii() for ch in word):
+            continue
+        converted = _convert_tcvn3(word) if encoding == TCVN3 else _convert_vni(word)
+        if converted == word or not _is_syllable(converted) or _is_syllable(word):
+            continue
+        if encoding == TCVN3:
+            score += 1
+            telling = telling or _has_inner(word, _TCVN3_TELLING)
+        else:
+            score += _vni_weight(word)
+            telling = telling or _vni_telling(word)
+    return score, telling
+
+
+def detect_legacy_encoding(s: str) -> str | None:
+    """``"TCVN3"`` or ``"VNI"`` when ``s`` looks typed in a legacy Vietnamese font, else None.
+
+    A word counts as evidence when it is not a Vietnamese syllable as written
+    but becomes one once decoded (``Phßng`` → ``Phòng``, ``Vaên`` → ``Văn``).
+    Two such words are needed, or one with a telling character inside it
+    (``Th«ng``, ``Phoøng``), so that ``©2023``, « guillemets » or ``café``
+    never count.
+    """
+    s = normalize(s)
+    if not any("\u00a1" <= ch <= "\u00ff" for ch in s):
+        return None
+    best: tuple[float, str] | None = None
+    for encoding in ENCODINGS:
+        score, telling = _legacy_evidence(s, encoding)
+        if (score >= 2 or telling) and (best is None or score > best[0]):
+            best = (score, encoding)
+    return best[1] if best else None
+
+
+def legacy_hint(encoding: str) -> str:
+    """What to tell a user whose text is in ``encoding``, in Vietnamese."""
+    name = _encoding_name(encoding)
+    label, source = ("TCVN3 (ABC)", "TCVN3") if name == TCVN3 else ("VNI", "VNI Windows")
+    return (f"văn bản có vẻ được gõ bằng bảng mã {label}; hãy chuyển sang Unicode "
+            f"(ví dụ bằng Unikey: Công cụ chuyển mã, nguồn {source}, đích Unicode) "
+            "rồi dán lại.")
