@@ -4,9 +4,10 @@
 
 Writes ``cong-van.docx`` (dispatch + landscape appendix) and ``thu-don-vi.docx``
 (per-unit task letter). The layout follows Nghị định 30/2020/NĐ-CP, Phụ lục I
-(see ``/work/shared/spec/nd30-format.md``); the tags follow ``docs/templates.md``.
-Output is byte-for-byte deterministic so that a test can check that the committed
-templates match this script.
+; the tags follow ``docs/templates.md``.
+A bootstrap for new templates: the templates in ``templates/`` are the source of
+truth and are edited in Word or LibreOffice; nothing requires them to equal this
+script's output. The decree's numbers come from ``congvan/nd30/layout.py``.
 
 Every Jinja tag is written as ONE run with one ``w:t``: docxtpl's regexes
 (``{%p``, ``{%tr``, ``{% vm %}``) only work when a tag is not split across runs.
@@ -27,26 +28,32 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, Twips
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from congvan.nd30 import layout  # noqa: E402  (the decree's numbers, one place)
+
 REPO = Path(__file__).resolve().parents[1]
-FONT = "Times New Roman"
 FIXED_TIME = dt.datetime(2023, 1, 1, tzinfo=dt.timezone.utc)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
-# --- geometry, all in twips (1 mm = 56.69 twips) ---------------------------------
-A4_SHORT, A4_LONG = 11906, 16838
-MARGIN = {"top": 1417, "bottom": 1134, "left": 1984, "right": 1134}  # 25/20/35/20 mm
-TEXT_W = A4_SHORT - MARGIN["left"] - MARGIN["right"]  # 8788 = 155 mm
-LANDSCAPE_TEXT_W = A4_LONG - MARGIN["left"] - MARGIN["right"]  # 13720 = 242 mm
+# --- geometry, all in twips: the decree's numbers come from the package ---------------
+A4_SHORT, A4_LONG = layout.A4_SHORT, layout.A4_LONG
+MARGIN = layout.MARGINS
+TEXT_W, LANDSCAPE_TEXT_W = layout.TEXT_WIDTH, layout.LANDSCAPE_TEXT_WIDTH
+FONT = layout.FONT
 CELL_MAR = 57  # 1 mm left/right padding in every table
-HEADER_COLS = (3402, 5386)  # 60 / 95 mm ≈ 39 % / 61 %: the quốc hiệu (88.3 mm at 12 pt
-# bold) and the place-and-date line with the official place name (“Thành phố Bắc Kạn,
-# ngày 28 tháng 12 năm 2023”, 90.2 mm at 13 pt) each fit the right column on one line
-SIGN_COLS = (4394, 4394)  # 50 / 50
+HEADER_COLS = layout.HEADER_COLUMNS
+SIGN_COLS = layout.SIGNATURE_COLUMNS
 APPENDIX_COLS = (850, 3402, 1984, 2268, 5216)  # 15/60/35/40/92 mm = 242 mm
 LEAD_COLS = (794, 1701, 3742, 1417, 1134)  # STT, Chỉ số, Nhiệm vụ, Phối hợp, Thời hạn
 SUPPORT_COLS = (794, 1701, 1417, 3742, 1134)  # STT, Chỉ số, Chủ trì, Nhiệm vụ, Thời hạn
-assert sum(HEADER_COLS) == sum(SIGN_COLS) == sum(LEAD_COLS) == sum(SUPPORT_COLS) == TEXT_W
+assert sum(LEAD_COLS) == sum(SUPPORT_COLS) == TEXT_W
 assert sum(APPENDIX_COLS) == LANDSCAPE_TEXT_W
+
+
+def size(element: str) -> float:
+    """The chosen size of one element of the decree (congvan/nd30/layout.py)."""
+    return layout.ELEMENTS[element].size.chosen
+
 
 # Kính gửi: the label starts 3.5 cm in; the recipient dashes start under the colon,
 # i.e. after the printed width of "Kính gửi" (17.6 mm at 14 pt Times New Roman).
@@ -280,20 +287,20 @@ def _header_block(doc) -> None:
     left, right = (_clear(c) for c in table.rows[0].cells)
     centre = {"align": ALIGN.CENTER}
     _p(left, "{%p if doc.issuer_parent %}", **centre)
-    _p(left, "{{ doc.issuer_parent }}", size=13, **centre)
+    _p(left, "{{ doc.issuer_parent }}", size=size("parent"), **centre)
     _p(left, "{%p endif %}", **centre)
     _p(left, "{%p for line in doc.issuer_lines %}", **centre)
-    _p(left, "{{ line }}", size=13, bold=True, **centre)
+    _p(left, "{{ line }}", size=size("issuer"), bold=True, **centre)
     _p(left, "{%p endfor %}", **centre)
     _p(left, style=LINE_STYLE, left=ISSUER_LINE_IND, right=ISSUER_LINE_IND)
-    _p(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12, bold=True, **centre)
-    _p(right, "Độc lập - Tự do - Hạnh phúc", size=13, bold=True, **centre)
+    _p(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=size("national_title"), bold=True, **centre)
+    _p(right, "Độc lập - Tự do - Hạnh phúc", size=size("motto"), bold=True, **centre)
     _p(right, style=LINE_STYLE, left=MOTTO_LINE_IND, right=MOTTO_LINE_IND)
     left, right = (_clear(c) for c in table.rows[1].cells)
-    _p(left, "{{ doc.number_line }}", size=13, before=6, **centre)
-    _p(right, "{{ doc.place_date }}", size=13, italic=True, before=6, **centre)
+    _p(left, "{{ doc.number_line }}", size=size("number"), before=6, **centre)
+    _p(right, "{{ doc.place_date }}", size=size("place_date"), italic=True, before=6, **centre)
     left, right = (_clear(c) for c in table.rows[2].cells)
-    _p(left, "{{ doc.subject }}", size=12, before=6, **centre)
+    _p(left, "{{ doc.subject }}", size=size("subject"), before=6, **centre)
     _p(right)
 
 
@@ -324,7 +331,7 @@ def _signature_block(doc) -> None:
     # on the right stay level whether or not there is an authority line.
     table = _table(doc, SIGN_COLS, 1, borders=False, top=240)
     left, right = (_clear(c) for c in table.rows[0].cells)
-    _p(left, "Nơi nhận:", size=12, bold=True, italic=True, align=ALIGN.LEFT)
+    _p(left, "Nơi nhận:", size=size("distribution_label"), bold=True, italic=True, align=ALIGN.LEFT)
     _p(left, "{%p for group in doc.distribution %}", size=11)
     _p(left, "{%p if group.label %}", size=11)
     _p(left, "{{ group.label }}", size=11, italic=True, align=ALIGN.LEFT)

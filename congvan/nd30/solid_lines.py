@@ -11,6 +11,7 @@ import functools
 
 from lxml import etree
 
+from congvan.nd30.layout import ISSUER_LINE_SHARE
 from congvan.nd30.metrics import text_width
 from congvan.ooxml.namespaces import NS as _NS
 from congvan.ooxml.namespaces import W
@@ -101,7 +102,7 @@ def _line_width(above: tuple[tuple[str, float, bool], ...]) -> float | None:
     if text.strip() == _MOTTO:
         return text_width(_MOTTO, size, bold)
     widths = [text_width(t.strip(), s, b) for t, s, b in above if b and t.strip()]
-    return 0.4 * max(widths) if widths else None
+    return ISSUER_LINE_SHARE.chosen * max(widths) if widths else None
 
 
 def _cell_margin(cell) -> int:
