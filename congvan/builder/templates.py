@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
-from congvan.nd30.solid_lines import fit_lines
+from congvan.nd30.solid_lines import LINE_STYLE, LINE_STYLE_NAME, fit_lines
+from congvan.ooxml.styles import style_id
 from congvan.ooxml.template import CompiledTemplate
 
 DISPATCH_TEMPLATE = "cong-van.docx"
@@ -33,5 +35,11 @@ def compiled(path: Path) -> CompiledTemplate:
         name, stamp = str(path), None
     cached = _cache.get(name)
     if cached is None or cached[0] != stamp:
-        _cache[name] = (stamp, CompiledTemplate(path, finish=fit_lines))
+        _cache[name] = (stamp, CompiledTemplate(path, finish=_line_sizing(path)))
     return _cache[name][1]
+
+
+def _line_sizing(path: Path):
+    """The decree's line sizing for the line style as this template calls it: a template
+    saved by an office suite keeps the style's name, not always its id."""
+    return functools.partial(fit_lines, line_style=style_id(path, LINE_STYLE_NAME) or LINE_STYLE)

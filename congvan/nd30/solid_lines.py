@@ -2,7 +2,7 @@
 
 Nghị định 30 wants a line under the issuing body 1/3 to 1/2 of its length and one
 under the tiêu ngữ as long as it. The text is data, so the lines are sized after
-rendering: each ``CVKe`` paragraph (a top border) gets left/right indents.
+rendering: each paragraph of the line style (a top border) gets left/right indents.
 """
 
 from __future__ import annotations
@@ -15,8 +15,12 @@ from congvan.nd30.layout import ISSUER_LINE_SHARE
 from congvan.nd30.metrics import text_width
 from congvan.ooxml.namespaces import NS as _NS
 from congvan.ooxml.namespaces import W
+
+LINE_STYLE_NAME = "CV Đường kẻ"
+"""Name of the paragraph style of the header block's solid lines (see docs/templates.md)."""
 LINE_STYLE = "CVKe"
-"""Paragraph style of the header block's solid lines (see docs/templates.md)."""
+"""Its id in the templates this project ships; an office suite may save it under another
+(the builder looks the id up by :data:`LINE_STYLE_NAME`)."""
 _MOTTO = "Độc lập - Tự do - Hạnh phúc"
 _DEFAULT_CELL_MARGIN = 108  # twips, Word's default left/right cell margin
 
@@ -38,14 +42,16 @@ def _run_format(p) -> tuple[float, bool]:
     return 14.0, False
 
 
-def fit_lines(root) -> None:
-    """Size each ``CVKe`` line to the text above it (Nghị định 30, header block).
+def fit_lines(root, line_style: str = LINE_STYLE) -> None:
+    """Size each line (paragraph of style id ``line_style``) to the text above it
+    (Nghị định 30, header block).
 
     Under the tiêu ngữ: as long as it. Under the issuing body: 40 % of its longest
     bold line (the decree allows 1/3 to 1/2).
     """
-    for p in _line_paragraphs(root):
-        above = tuple((_paragraph_text(q), *_run_format(q)) for q in _paragraphs_above(p))
+    for p in _line_paragraphs(root, line_style):
+        above = tuple((_paragraph_text(q), *_run_format(q))
+                      for q in _paragraphs_above(p, line_style))
         width = _line_width(above) if above else None
         if width is None:
             continue
@@ -71,12 +77,12 @@ def fit_lines(root) -> None:
         ind.set(f"{{{W}}}right", str(side))
 
 
-def _line_paragraphs(root) -> list:
-    """The ``CVKe`` paragraphs (by the first style of their first ``w:pPr``), found
+def _line_paragraphs(root, line_style: str) -> list:
+    """The line paragraphs (by the first style of their first ``w:pPr``), found
     through their styles rather than by visiting every paragraph."""
     found = []
     for style in root.iter(f"{{{W}}}pStyle"):
-        if style.get(f"{{{W}}}val") != LINE_STYLE:
+        if style.get(f"{{{W}}}val") != line_style:
             continue
         ppr = style.getparent()
         p = ppr.getparent() if ppr.tag == f"{{{W}}}pPr" else None
@@ -85,11 +91,11 @@ def _line_paragraphs(root) -> list:
     return found
 
 
-def _paragraphs_above(p):
+def _paragraphs_above(p, line_style: str):
     """The paragraphs between ``p`` and the line before it, nearest first."""
     for prev in p.itersiblings(f"{{{W}}}p", preceding=True):
         style = prev.find("w:pPr/w:pStyle", _NS)
-        if style is not None and style.get(f"{{{W}}}val") == LINE_STYLE:
+        if style is not None and style.get(f"{{{W}}}val") == line_style:
             return
         yield prev
 
