@@ -1,6 +1,9 @@
 import pytest
 
-from helpers import SAMPLE
+# Shared checks report their failures as tests do.
+pytest.register_assert_rewrite("format_checks", "docxread")
+
+from helpers import SAMPLE  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -1,302 +1,347 @@
-"""The docxtpl templates: they match tools/make_templates.py, follow the ND 30
-layout, keep every Jinja tag in one run, and render safely."""
+"""The templates in templates/ are the source of truth, edited in Word or LibreOffice.
+
+What matters about them, checked so that an edit in an office suite passes when it keeps
+what matters: every Jinja tag sits whole in one run, page set-up and fonts follow the
+decree, every variable a template uses is in the context the code gives it, and the
+sample built from copies saved by python-docx and by LibreOffice passes the same format
+checks as the normal build (tests/format_checks.py) and says the same thing.
+"""
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
 import docx
-import jinja2
-import jinja2.sandbox
 import pytest
 from docx.enum.section import WD_ORIENT
 from docxtpl import DocxTemplate
+from jinja2 import nodes
+from lxml import etree
 
-REPO = Path(__file__).resolve().parents[1]
-TEMPLATES = REPO / "templates"
-CONG_VAN = TEMPLATES / "cong-van.docx"
-THU_DON_VI = TEMPLATES / "thu-don-vi.docx"
-TRICKY = 'Phòng VH&TT <a> "q" {{ 7*6 }}'
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+import congvan
+import format_checks as checks
+from docxread import part, q, stream
+from helpers import ROOT, soffice
+from congvan.builder.templates import DISPATCH_TEMPLATE, LETTER_TEMPLATE
+from congvan.data.units import assignments
+from congvan.documents.dispatch import dispatch_context
+from congvan.documents.letter import letter_context
+from congvan.nd30 import layout
+from congvan.ooxml.template import make_environment
+
+TEMPLATES = ROOT / "templates"
+NAMES = (DISPATCH_TEMPLATE, LETTER_TEMPLATE)
+TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
+DELIMITER = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 
 
-def _load_tool():
-    spec = importlib.util.spec_from_file_location(
-        "make_templates", REPO / "tools" / "make_templates.py")
+def _load_bootstrap():
+    spec = importlib.util.spec_from_file_location("make_templates", ROOT / "tools" / "make_templates.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules.setdefault("make_templates", module)
     spec.loader.exec_module(module)
     return module
 
 
-make_templates = _load_tool()
-
-
-def _parts(path: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(path) as archive:
-        return {name: archive.read(name) for name in archive.namelist()}
-
-
-def _mm(length) -> float:
-    return length / 36000
-
-
-# --- (a), (b): generated == committed, and deterministic ---------------------------
-def test_committed_templates_match_the_script(tmp_path):
-    written = make_templates.make_all(tmp_path)
-    assert sorted(p.name for p in written) == ["cong-van.docx", "thu-don-vi.docx"]
-    for path in written:
-        committed = TEMPLATES / path.name
-        assert committed.exists(), f"{committed} missing: run python tools/make_templates.py"
-        new, old = _parts(path), _parts(committed)
-        assert sorted(new) == sorted(old), path.name
-        stale = [name for name in new if new[name] != old[name]]
-        assert not stale, f"{path.name}: parts differ {stale}; rerun tools/make_templates.py"
-
-
-def test_generation_is_byte_for_byte_deterministic(tmp_path):
-    first = make_templates.make_all(tmp_path / "one")
-    second = make_templates.make_all(tmp_path / "two")
-    for a, b in zip(first, second):
-        assert a.read_bytes() == b.read_bytes(), a.name
-    with zipfile.ZipFile(first[0]) as archive:
-        assert all(i.date_time == (1980, 1, 1, 0, 0, 0) for i in archive.infolist())
-
-
-# --- (c): layout --------------------------------------------------------------------
-def _check_a4(section, landscape: bool):
-    long_, short = (section.page_width, section.page_height) if landscape else \
-        (section.page_height, section.page_width)
-    assert (long_.twips, short.twips) == (16838, 11906)
-    assert section.orientation == (WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT)
-    margins = (section.top_margin, section.bottom_margin, section.left_margin,
-               section.right_margin)
-    assert [round(_mm(m)) for m in margins] == [25, 20, 35, 20]
-    assert section.different_first_page_header_footer  # titlePg: no number on page 1
-    field = "".join(section.header._element.itertext())
-    assert "PAGE" in field
-    assert "{" not in field and "{" not in "".join(section.first_page_header._element.itertext())
-
-
-@pytest.mark.parametrize("path", [CONG_VAN, THU_DON_VI], ids=lambda p: p.name)
-def test_page_setup_fonts_and_styles(path):
-    document = docx.Document(path)
-    sections = document.sections
-    assert len(sections) == (2 if path == CONG_VAN else 1)
-    _check_a4(sections[0], landscape=False)
-    styles = document.styles.element
-    fonts = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts")
-    for attr in ("ascii", "hAnsi", "cs", "eastAsia"):
-        assert fonts.get(f"{W}{attr}") == "Times New Roman"
-    assert not [k for k in fonts.attrib if k.endswith("Theme")]
-    assert styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang").get(f"{W}val") == "vi-VN"
-    assert document.styles["Normal"].font.name == "Times New Roman"
-    assert document.styles["Normal"].font.size.pt == 14
-    theme_fonts = [el for el in styles.iter(f"{W}rFonts")
-                   if any(k.endswith("Theme") for k in el.attrib)]
-    assert not theme_fonts, "a style uses a theme font instead of Times New Roman"
-    line = document.styles["CV Đường kẻ"]
-    assert line.style_id == "CVKe"
-    top = line.element.find(f"{W}pPr/{W}pBdr/{W}top")
-    assert (top.get(f"{W}val"), top.get(f"{W}sz")) == ("single", "6")
-    header_table = document.tables[0]
-    borders = header_table._tbl.tblPr.find(f"{W}tblBorders")
-    assert {b.get(f"{W}val") for b in borders} <= {"nil", "none"} and len(borders) == 6
-    assert header_table._tbl.tblPr.find(f"{W}tblLayout").get(f"{W}type") == "fixed"
-    widths = [int(c.get(f"{W}w")) for c in header_table._tbl.tblGrid.gridCol_lst]
-    # About Mẫu 1.5's 42 % / 58 %, widened on the right so that the place-and-date line with
-    # the official place name stays on one line (test_nd30 measures it).
-    assert sum(widths) == 8788 and 0.38 < widths[0] / sum(widths) < 0.44
-    # The quốc hiệu at 12 pt bold Times New Roman is 88.3 mm (5007 twips): it must
-    # fit the right column, less its cell margins, on one line.
-    margins = header_table._tbl.tblPr.find(f"{W}tblCellMar")
-    padding = sum(int(margins.find(f"{W}{side}").get(f"{W}w")) for side in ("left", "right"))
-    assert widths[1] - padding >= 5007 + 50
-    kes = [p for p in header_table._tbl.iter(f"{W}p")
-           if p.find(f"{W}pPr/{W}pStyle") is not None
-           and p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "CVKe"]
-    assert len(kes) == 2 and all(p.find(f"{W}pPr/{W}ind") is not None for p in kes)
-
-
-def test_appendix_section_and_table():
-    document = docx.Document(CONG_VAN)
-    appendix = document.sections[1]
-    _check_a4(appendix, landscape=True)
-    sectPr = appendix._sectPr
-    assert sectPr.find(f"{W}pgNumType").get(f"{W}start") == "1"
-    assert not appendix.header.is_linked_to_previous
-    table = document.tables[-1]
-    grid = [int(c.get(f"{W}w")) for c in table._tbl.tblGrid.gridCol_lst]
-    assert len(grid) == 5 and sum(grid) == 16838 - 1984 - 1134
-    header_row = table.rows[0]._tr
-    assert header_row.find(f"{W}trPr/{W}tblHeader") is not None
-    assert [c.text for c in table.rows[0].cells] == [
-        "STT", "Chỉ số chính/Chỉ số thành phần", "Đơn vị chủ trì thực hiện",
-        "Đơn vị phối hợp", "Nhiệm vụ"]
-    section_row = table.rows[2]._tr
-    spans = [tc.find(f"{W}tcPr/{W}gridSpan") for tc in section_row.findall(f"{W}tc")]
-    assert len(spans) == 2 and spans[1].get(f"{W}val") == "4"
-    indicator_row = table.rows[5]._tr
-    assert indicator_row.find(f"{W}trPr/{W}cantSplit") is None  # long tasks may break
-    borders = table._tbl.tblPr.find(f"{W}tblBorders")
-    assert {b.get(f"{W}val") for b in borders} == {"single"}
-
-
-# --- (d): tags are never split across runs ---------------------------------------------
-def _texts(path: Path):
-    with zipfile.ZipFile(path) as archive:
-        for name in archive.namelist():
-            if name.startswith("word/") and name.endswith(".xml"):
-                xml = archive.read(name).decode("utf-8")
-                for text in re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml):
-                    yield name, text
-
-
-@pytest.mark.parametrize("path", [CONG_VAN, THU_DON_VI], ids=lambda p: p.name)
-def test_every_tag_sits_in_one_text_node(path):
-    tags = 0
-    for name, text in _texts(path):
-        stripped = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", "", text)
-        assert not re.search(r"[{}%]", stripped.replace("%%", "")), (name, text)
-        tags += len(re.findall(r"\{\{.*?\}\}|\{%.*?%\}", text))
-    assert tags > 20
-
-
-# --- (e): the template's variables -----------------------------------------------------
-@pytest.mark.parametrize("path, expected", [(CONG_VAN, {"doc", "appendix"}),
-                                            (THU_DON_VI, {"doc", "letter"})],
-                         ids=["cong-van", "thu-don-vi"])
-def test_undeclared_variables(path, expected):
-    assert DocxTemplate(path).get_undeclared_template_variables() == expected
-
-
-# --- (f): rendering ----------------------------------------------------------------------
-def _doc_context() -> dict:
-    return {
-        "issuer_parent": "UBND TỈNH BẮC KẠN",
-        "issuer_lines": ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ BẮC KẠN"],
-        "number_line": "Số:      /UBND-VHTT",
-        "place_date": "TP. Bắc Kạn, ngày    tháng 9 năm 2023",
-        "subject": "V/v triển khai thực hiện Kế hoạch số 563/KH-UBND ngày 20/8/2023 "
-                   "của UBND tỉnh Bắc Kạn",
-        "recipient_single": "",
-        "recipient_lines": ["- Các phòng, ban, ngành thành phố;",
-                            "- Ủy ban nhân dân xã, phường."],
-        "body": [
-            {"text": "Thực hiện Kế hoạch số 563/KH-UBND ngày 20/8/2023 của Ủy ban nhân "
-                     "dân tỉnh Bắc Kạn, Ủy ban nhân dân thành phố chỉ đạo như sau:",
-             "heading": False},
-            {"text": "1. " + TRICKY, "heading": True},
-            {"text": "Triển khai thực hiện các nhiệm vụ được chỉ rõ trong Phụ lục./.",
-             "heading": False},
-        ],
-        "distribution": [{"label": "Gửi bản điện tử:",
-                          "lines": ["- Như trên;", "- Lưu: VT, VHTT."]}],
-        "signer": {"authority": "TM. ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH",
-                   "name": "Hoàng Hà Bắc"},
-        "core": {"title": "Công văn", "author": "UBND", "subject": "V/v"},
-    }
-
-
-def _appendix_context() -> dict:
-    row = {"name": "Tỷ lệ công chức", "lead": "Phòng VH&TT", "support": TRICKY}
-    return {
-        "heading": "PHỤ LỤC",
-        "title": "Phân công nhiệm vụ khắc phục tồn tại, hạn chế",
-        "reference": "(Ban hành kèm theo Công văn số      /UBND-VHTT ngày    tháng 9 "
-                     "năm 2023 của UBND thành phố Bắc Kạn)",
-        "sections": [
-            {"number": "I", "title": "NHẬN THỨC SỐ", "blocks": [
-                {"rows": [dict(row, number="1")], "paragraphs": ["Nhiệm vụ một."]}]},
-            {"number": "II", "title": "NHÂN LỰC SỐ", "blocks": [
-                {"rows": [dict(row, number="1"), dict(row, number="2")],
-                 "paragraphs": ["1. Đoạn thứ nhất.", "2. Đoạn thứ hai."]}]},
-        ],
-    }
-
-
-def _letter_context() -> dict:
-    row = {"stt": "1", "indicator": "Tỷ lệ hồ sơ", "paragraphs": [TRICKY, "Đoạn hai."],
-           "support": "Phòng Nội vụ", "lead": "Phòng VH&TT", "deadline": "Tháng 9/2023"}
-    return {
-        "unit_name": "Ủy ban nhân dân phường Đức Xuân",
-        "intro": "Thực hiện Công văn số …/UBND-VHTT, đề nghị thực hiện các nhiệm vụ sau:",
-        "lead_heading": "1. Nhiệm vụ chủ trì thực hiện",
-        "lead_rows": [row],
-        "support_heading": "2. Nhiệm vụ phối hợp thực hiện",
-        "support_rows": [dict(row, stt="1"), dict(row, stt="2", paragraphs=[""])],
-        "closing": "Đề nghị đơn vị triển khai thực hiện./.",
-    }
-
-
-def _render(path: Path, context: dict, out: Path) -> Path:
-    template = DocxTemplate(path)
-    env = jinja2.sandbox.SandboxedEnvironment(undefined=jinja2.StrictUndefined,
-                                              autoescape=True)
-    template.render(context, env, autoescape=True)
-    template.save(out)
+@pytest.fixture(scope="module")
+def bootstrapped(tmp_path_factory):
+    """Templates freshly made by tools/make_templates.py (a bootstrap for new templates)."""
+    out = tmp_path_factory.mktemp("bootstrap")
+    _load_bootstrap().make_all(out)
     return out
 
 
-def _all_text(document) -> str:
-    return "\n".join(t.text or "" for t in document.element.body.iter(f"{W}t"))
+@pytest.fixture(params=["committed", "bootstrap"])
+def folder(request, bootstrapped):
+    return TEMPLATES if request.param == "committed" else bootstrapped
+
+
+# --- tags ------------------------------------------------------------------------------
+
+def _text_parts(path: Path):
+    with zipfile.ZipFile(path) as package:
+        for name in package.namelist():
+            if checks.TEXT_PARTS.match(name):
+                yield name, etree.fromstring(package.read(name))
+
+
+def split_tags(path: Path) -> list[str]:
+    """Every Jinja tag of the template not held whole by one ``w:t``, as "part: tag", and
+    every delimiter left without its other half within a paragraph."""
+    broken = []
+    for name, root in _text_parts(path):
+        for p in root.iter(q("w:p")):
+            owner, text = [], ""
+            for index, t in enumerate(p.iter(q("w:t"))):
+                owner += [index] * len(t.text or "")
+                text += t.text or ""
+            for match in TAG.finditer(text):
+                if owner[match.start()] != owner[match.end() - 1]:
+                    broken.append(f"{name}: {match.group(0)}")
+            rest = TAG.sub("", text)
+            broken += [f"{name}: unmatched {d} in paragraph {text!r}" for d in DELIMITER.findall(rest)]
+    return broken
+
+
+def tag_count(path: Path) -> int:
+    return sum(len(TAG.findall("".join(t.text or "" for t in root.iter(q("w:t")))))
+               for _, root in _text_parts(path))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_tag_sits_whole_in_one_run(folder, name):
+    assert split_tags(folder / name) == []
+    assert tag_count(folder / name) > 20
+
+
+def test_a_split_tag_is_named(tmp_path):
+    """What Word does to a tag typed in two goes: two runs. The check names the tag."""
+    whole = b"<w:t>{{ doc.subject }}</w:t></w:r>"
+    split = b"<w:t>{{ doc.sub</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>ject }}</w:t></w:r>"
+    with zipfile.ZipFile(TEMPLATES / LETTER_TEMPLATE) as src, \
+            zipfile.ZipFile(tmp_path / "split.docx", "w") as out:
+        for info in src.infolist():
+            blob = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                assert whole in blob
+                blob = blob.replace(whole, split, 1)
+            out.writestr(info, blob)
+    assert split_tags(tmp_path / "split.docx") == ["word/document.xml: {{ doc.subject }}"]
+
+
+# --- page set-up and fonts ------------------------------------------------------------------
+
+def _mm(length) -> float:
+    return round(length / 36000, 1)
+
+
+def _has_page_field(header) -> bool:
+    xml = etree.tostring(header._element, encoding="unicode")
+    return bool(re.search(r"instrText[^>]*>\s*PAGE\b|w:instr=\"\s*PAGE\b", xml))
+
+
+@pytest.mark.parametrize("name, landscape", [(DISPATCH_TEMPLATE, (False, True)),
+                                             (LETTER_TEMPLATE, (False,))])
+def test_page_setup_follows_the_decree(folder, name, landscape):
+    """A4; margins within Phụ lục I I.3 (congvan/nd30/layout.py); page numbers from the
+    second page of each section, not on the first."""
+    sections = docx.Document(folder / name).sections
+    assert [s.orientation == WD_ORIENT.LANDSCAPE for s in sections] == list(landscape)
+    for section in sections:
+        size = sorted((section.page_width.twips, section.page_height.twips))
+        assert size == [layout.A4_SHORT, layout.A4_LONG]
+        portrait = section.page_height > section.page_width
+        assert portrait == (section.orientation == WD_ORIENT.PORTRAIT)
+        for side, allowed in layout.MARGINS_MM.items():
+            assert _mm(getattr(section, f"{side}_margin")) in allowed, (side, section)
+        assert section.different_first_page_header_footer
+        assert _has_page_field(section.header) and not _has_page_field(section.first_page_header)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_fonts_follow_the_decree(folder, name):
+    """Times New Roman in every style the text uses and every run; body size 13-14 pt."""
+    path = folder / name
+    assert checks.fonts_in_use(path) == {layout.FONT}
+    normal = docx.Document(path).styles["Normal"]
+    assert normal.font.size.pt in layout.ELEMENTS["body"].size
+
+
+# --- variables ---------------------------------------------------------------------------
+
+def jinja_sources(path: Path) -> dict[str, str]:
+    """The Jinja source of each part that has tags, after docxtpl's preprocessing (as
+    congvan.ooxml.template compiles it)."""
+    tpl = DocxTemplate(str(path))
+    tpl.init_docx()
+    sources = {"word/document.xml": tpl.patch_xml(tpl.get_xml())}
+    with zipfile.ZipFile(path) as package:
+        for name in package.namelist():
+            if re.match(r"word/(header|footer)\d*\.xml$", name):
+                xml = package.read(name)
+                if re.search(rb"\{\{|\{%", xml):
+                    sources[name] = tpl.patch_xml(tpl.xml_to_string(etree.fromstring(xml)))
+    return sources
+
+
+def used_paths(source: str) -> set[tuple[str, ...]]:
+    """Every variable the template reads, as a path from the context's top level: ``[]``
+    stands for "an element of this list" (``{% for row in block.rows %}{{ row.name }}``
+    reads ``appendix.sections[].blocks[].rows[].name``). Loop helpers (``loop.first``)
+    and names the template sets itself are not the context's."""
+    found = set()
+
+    def path(node, scope):
+        if isinstance(node, nodes.Name):
+            return None if node.name == "loop" else scope.get(node.name, (node.name,))
+        if isinstance(node, nodes.Getattr):
+            base = path(node.node, scope)
+            return base and base + (node.attr,)
+        if isinstance(node, nodes.Getitem):
+            base = path(node.node, scope)
+            if base is None or isinstance(node.arg, nodes.Slice):
+                return base
+            key = node.arg.value if isinstance(node.arg, nodes.Const) else None
+            return base + (key if isinstance(key, str) else "[]",)
+        return None
+
+    def bind(target, value, scope):
+        """A loop or set target: one name takes ``value``; unpacked names are not the context's."""
+        if isinstance(target, nodes.Name):
+            scope[target.name] = value
+        else:
+            scope.update((name.name, None) for name in target.find_all(nodes.Name))
+
+    def visit(node, scope):
+        if isinstance(node, nodes.For):
+            visit(node.iter, scope)
+            inner = dict(scope)
+            items = path(node.iter, scope)
+            bind(node.target, items + ("[]",) if items else None, inner)
+            for child in [*node.body, *node.else_, *([node.test] if node.test else [])]:
+                visit(child, inner)
+            return
+        if isinstance(node, nodes.Assign):
+            visit(node.node, scope)
+            bind(node.target, path(node.node, scope), scope)
+            return
+        if isinstance(node, (nodes.Name, nodes.Getattr, nodes.Getitem)):
+            resolved = path(node, scope)
+            if resolved:
+                found.add(resolved)
+            if isinstance(node, nodes.Getitem):
+                visit(node.arg, scope)
+            if resolved is None and not isinstance(node, nodes.Name):
+                visit(node.node, scope)  # e.g. the arguments of a call whose result is read
+            return
+        for child in node.iter_child_nodes():
+            visit(child, scope)
+
+    visit(make_environment().parse(source), {})
+    return found
+
+
+def resolves(context, path) -> bool:
+    """Whether ``path`` reads something in ``context``: for ``[]``, in some element of the
+    list; a path ending in ``[]`` (the loop variable printed as it is) needs only the list."""
+    if not path:
+        return True
+    head, rest = path[0], path[1:]
+    if head == "[]":
+        return isinstance(context, (list, tuple)) and (
+            not rest or any(resolves(item, rest) for item in context))
+    return isinstance(context, dict) and head in context and resolves(context[head], rest)
+
+
+def _contexts(sample) -> dict[str, list[dict]]:
+    tasks = assignments(sample)
+    return {DISPATCH_TEMPLATE: [dispatch_context(sample)],
+            LETTER_TEMPLATE: [letter_context(sample, sample.units[uid], t) for uid, t in tasks.items()]}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_variable_a_template_uses_is_in_its_context(folder, name, sample):
+    contexts = _contexts(sample)[name]
+    paths = set().union(*map(used_paths, jinja_sources(folder / name).values()))
+    assert len(paths) > 15
+    missing = [".".join(p).replace(".[]", "[]") for p in sorted(paths)
+               if not any(resolves(c, p) for c in contexts)]
+    assert missing == []
+
+
+def test_the_variable_check_sees_a_misspelt_name():
+    source = ("{% for section in appendix.sections %}{{ section.titel }}"
+              "{% for row in section.blocks[0].rows %}{{ row.name }}{% endfor %}"
+              "{% if loop.first %}{{ doc['subject'] }}{% endif %}{% endfor %}")
+    paths = used_paths(source)
+    assert ("appendix", "sections", "[]", "titel") in paths
+    assert ("appendix", "sections", "[]", "blocks", "[]", "rows", "[]", "name") in paths
+    assert ("doc", "subject") in paths and not any(p[0] == "loop" for p in paths)
+    context = {"appendix": {"sections": [{"title": "", "blocks": [{"rows": [{"name": ""}]}]}]},
+               "doc": {"subject": ""}}
+    assert [p for p in paths if not resolves(context, p)] == [
+        ("appendix", "sections", "[]", "titel")]
+
+
+# --- the sample built from templates an office suite saved -----------------------------------
+
+def _save_with_python_docx(source: Path, dest: Path) -> None:
+    docx.Document(source).save(dest)
+
+
+def _save_with_libreoffice(sources: list[Path], outdir: Path, profile: Path) -> None:
+    result = subprocess.run(
+        [soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless",
+         "--convert-to", "docx", "--outdir", str(outdir), *map(str, sources)],
+        capture_output=True, text=True, timeout=240)
+    for source in sources:
+        assert (outdir / source.name).is_file(), (result.stdout, result.stderr)
+
+
+def _build(sample, templates: Path, out: Path) -> Path:
+    congvan.build(sample, out, templates_dir=templates)
+    return out
+
+
+def _same_documents(built: Path, other: Path) -> None:
+    """Same files of the same kinds, each with the same text, paragraph by paragraph."""
+    def manifest(folder):
+        entries = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["files"]
+        return sorted((e["path"], e["kind"], e["unit"]) for e in entries)
+
+    assert manifest(other) == manifest(built)
+    for path, _, _ in manifest(built):
+        assert stream(part(other / path)) == stream(part(built / path)), path
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory):
-    out = tmp_path_factory.mktemp("rendered")
-    cong_van = _render(CONG_VAN, {"doc": _doc_context(), "appendix": _appendix_context()},
-                       out / "cong-van.docx")
-    letter_doc = dict(_doc_context(), recipient_single="Ủy ban nhân dân phường Đức Xuân.",
-                      recipient_lines=[])
-    thu = _render(THU_DON_VI, {"doc": letter_doc, "letter": _letter_context()},
-                  out / "thu-don-vi.docx")
-    return {"cong-van": cong_van, "thu-don-vi": thu}
+def saved_by_python_docx(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("python-docx")
+    for name in NAMES:
+        _save_with_python_docx(TEMPLATES / name, folder / name)
+    return folder
 
 
-def test_rendered_dispatch(rendered):
-    document = docx.Document(rendered["cong-van"])
-    text = _all_text(document)
-    assert TRICKY in text and "42" not in text
-    assert "- Ủy ban nhân dân xã, phường." in text and "{%" not in text
-    assert "Gửi bản điện tử:" in text and "TM. ỦY BAN NHÂN DÂN" in text
-    table = document.tables[-1]
-    rows = table._tbl.findall(f"{W}tr")
-    assert len(rows) == 1 + 2 + 3  # header, two section rows, three indicator rows
-    merged = [tc.find(f"{W}tcPr/{W}vMerge") for tc in (r.findall(f"{W}tc")[-1] for r in rows[-2:])]
-    assert [m.get(f"{W}val") for m in merged] == ["restart", "continue"]
-    task_text = [table.cell(4, 4).text, table.cell(5, 4).text]
-    assert "1. Đoạn thứ nhất." in task_text[0] and "2. Đoạn thứ hai." in task_text[0]
-    spans = rows[1].findall(f"{W}tc")[1].find(f"{W}tcPr/{W}gridSpan")
-    assert spans.get(f"{W}val") == "4"
+def test_templates_saved_by_python_docx_build_the_sample(saved_by_python_docx, sample, built,
+                                                         tmp_path):
+    assert split_tags(saved_by_python_docx / DISPATCH_TEMPLATE) == []
+    out = _build(sample, saved_by_python_docx, tmp_path / "out")
+    checks.check_built_folder(out)
+    _same_documents(built, out)
 
 
-def test_rendered_letter(rendered):
-    document = docx.Document(rendered["thu-don-vi"])
-    text = _all_text(document)
-    assert TRICKY in text and "42" not in text and "{%" not in text
-    assert "Kính gửi: Ủy ban nhân dân phường Đức Xuân." in text
-    assert len(document.tables) == 4  # header, lead, support, signature
-    assert len(document.tables[2].rows) == 3
-    assert "Đoạn hai." in document.tables[1].cell(1, 2).text
+LIBREOFFICE_PAGE_NUMBERS = (
+    "LibreOffice 7.4 writes a section that is one page long in its own layout with only the "
+    "header of its first page and drops w:titlePg. The dispatch template's first section is "
+    "a one-page skeleton, so after LibreOffice its pages 2 and later would carry no number "
+    "(the sample's body fits on page 1, so its printed pages are unchanged).")
+
+
+@pytest.fixture(scope="module")
+def built_from_libreoffice(tmp_path_factory, sample):
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) chưa được cài: apt-get install libreoffice-writer-nogui")
+    work = tmp_path_factory.mktemp("libreoffice")
+    _save_with_libreoffice([TEMPLATES / name for name in NAMES], work / "templates",
+                           work / "profile")
+    return work / "templates", _build(sample, work / "templates", work / "out")
 
 
 @pytest.mark.slow
-def test_rendered_documents_convert_to_pdf(rendered, tmp_path):
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed: PDF conversion not checked")
-    profile = tmp_path / "lo-profile"
-    for path in rendered.values():
-        result = subprocess.run(
-            [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
-             "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
-            capture_output=True, timeout=120, check=False)
-        pdf = tmp_path / (path.stem + ".pdf")
-        assert pdf.exists() and pdf.stat().st_size > 1000, result.stderr.decode(errors="replace")
-        assert pdf.read_bytes().startswith(b"%PDF")
+def test_templates_saved_by_libreoffice_build_the_sample(built_from_libreoffice, built):
+    templates, out = built_from_libreoffice
+    for name in NAMES:
+        assert split_tags(templates / name) == [], name
+    checks.check_built_folder(out, skip=(checks.check_page_numbers_from_page_two,))
+    _same_documents(built, out)
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason=LIBREOFFICE_PAGE_NUMBERS)
+def test_templates_saved_by_libreoffice_keep_page_numbers(built_from_libreoffice):
+    checks.check_page_numbers_from_page_two(built_from_libreoffice[1])
