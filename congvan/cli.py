@@ -1,7 +1,9 @@
 """The ``congvan`` command: parses arguments, calls one library function, reports.
 
-Errors of the project's tree become ``Error: …`` on stderr with exit 1
-(:class:`UsageProblem`: a usage error, exit 2). Nothing here decides anything.
+Errors of the project's tree become ``Lỗi: …`` on stderr with exit 1
+(:class:`UsageProblem`: the command's usage line, then ``Lỗi: …``, exit 2): click's own
+``Error:`` prefix is English and never stands before a Vietnamese message. Nothing here
+decides anything.
 """
 
 from __future__ import annotations
@@ -14,10 +16,34 @@ import click
 
 from . import __version__
 from .data.loader import load
-from .exceptions import CongvanError, UsageProblem
+from .exceptions import CongvanError, UsageProblem, shown
 from .vn.deadlines import format_date
 
 DATA = click.Path(dir_okay=False, path_type=Path)
+
+
+class _Failure(click.ClickException):
+    """An error for the user: ``Lỗi: …`` on stderr, exit 1."""
+
+    def __init__(self, message: str):
+        super().__init__(shown(message))
+
+    def show(self, file=None) -> None:
+        click.echo(f"Lỗi: {self.format_message()}", file=file, err=file is None)
+
+
+class _UsageFailure(click.UsageError):
+    """A usage problem: the command's usage line, where to find help, ``Lỗi: …``; exit 2."""
+
+    def __init__(self, message: str):
+        super().__init__(shown(message))
+
+    def show(self, file=None) -> None:
+        err = file is None
+        if self.ctx is not None:
+            click.echo(self.ctx.get_usage(), file=file, err=err, color=self.ctx.color)
+            click.echo(f"Xem hướng dẫn: {self.ctx.command_path} --help\n", file=file, err=err)
+        click.echo(f"Lỗi: {self.format_message()}", file=file, err=err)
 
 
 def _run(fn, *args, **kwargs):
@@ -25,9 +51,9 @@ def _run(fn, *args, **kwargs):
     try:
         return fn(*args, **kwargs)
     except UsageProblem as exc:
-        raise click.UsageError(str(exc)) from None
+        raise _UsageFailure(str(exc)) from None
     except CongvanError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise _Failure(str(exc)) from None
 
 
 def _warn(problems) -> None:
@@ -112,8 +138,7 @@ def check(data_file, strict, deadlines):
     if deadlines:
         click.echo(_deadline_table(data))
     if strict and data.warnings:
-        raise click.ClickException(
-            f"có {len(data.warnings)} cảnh báo; với --strict, cảnh báo được coi là lỗi.")
+        raise _Failure(f"có {len(data.warnings)} cảnh báo; với --strict, cảnh báo được coi là lỗi.")
     click.echo(f"Không có lỗi, {len(data.warnings)} cảnh báo.")
 
 
@@ -157,7 +182,7 @@ def schema():
 def _table(rows) -> str:
     headers = ["Mã", "Đơn vị", "Chủ trì", "Phối hợp", "Hạn gần nhất", "Tệp"]
     body = [[r["unit"], r["name"], str(r["lead"]), str(r["support"]),
-             r["nearest_deadline_label"] or "—", r["file"]] for r in rows]
+             r["nearest_deadline_label"] or "—", r["path"]] for r in rows]
     return _format_table(headers, body)
 
 

@@ -7,6 +7,8 @@ Vietnamese because they reach the user as they are.
 
 from __future__ import annotations
 
+import re
+
 
 class CongvanError(Exception):
     """Base of every error this project raises on purpose."""
@@ -41,3 +43,20 @@ class EditedFilesError(OutputError):
 
 class UsageProblem(CongvanError):
     """The command line asked for something that does not exist (e.g. an unknown unit id)."""
+
+
+_LOCATED = re.compile(r"^[^\n]*?(?::\d+)*: (?:lỗi|cảnh báo): ")
+"""A located problem, ``file:line:col: lỗi: path: message``: shown as it is."""
+
+
+def shown(error: BaseException | str) -> str:
+    """An error's text as a top-level message shows it, starting with a capital letter.
+
+    Library messages start in lower case so that they read inside other text
+    (``…: lỗi: không có …``); the CLI and the watch loop show them through this one
+    function. A located problem starts with its file name and keeps its form.
+    """
+    message = str(error)
+    if _LOCATED.match(message):
+        return message
+    return message[:1].upper() + message[1:]

@@ -23,6 +23,6 @@ def unit_summary(data: Data) -> list[dict]:
             "tasks": [{"ref": a.indicator.ref, "role": a.role} for a in tasks],
             "nearest_deadline": nearest.due.isoformat() if nearest else None,
             "nearest_deadline_label": nearest.label() if nearest else "",
-            "file": paths[uid],
+            "path": paths[uid],
         })
     return rows

@@ -20,7 +20,7 @@ import watchfiles
 from congvan.builder.pipeline import build
 from congvan.builder.templates import default_templates_dir
 from congvan.data.loader import load
-from congvan.exceptions import CongvanError, UsageProblem
+from congvan.exceptions import CongvanError, UsageProblem, shown
 
 __all__ = ["ChangeFilter", "build_once", "error_line", "is_template_name", "rebuild_line", "watch"]
 
@@ -61,8 +61,8 @@ def rebuild_line(text: str, first: bool, now: datetime) -> str:
 
 
 def error_line(exc: CongvanError, now: datetime) -> str:
-    """``[15:30:02] Lỗi: …``, the error's own (possibly multi-line) text."""
-    return f"[{now:%H:%M:%S}] Lỗi: {exc}"
+    """``[15:30:02] Lỗi: …``, the error's own (possibly multi-line) text, as the CLI shows it."""
+    return f"[{now:%H:%M:%S}] Lỗi: {shown(exc)}"
 
 
 def _warning_lines(warnings: Iterable) -> str:

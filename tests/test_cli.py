@@ -52,7 +52,7 @@ def test_bad_data_exact_message_exit_1_nothing_written(tmp_path, name, command):
     result = run(*args)
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
-    assert lines[0].startswith("Error: dữ liệu có ")
+    assert lines[0].startswith("Lỗi: Dữ liệu có ")
     assert str(FIXTURES / ERRORS[name]) in lines
     assert "Traceback" not in result.output
     assert not out.exists()
@@ -60,7 +60,7 @@ def test_bad_data_exact_message_exit_1_nothing_written(tmp_path, name, command):
 
 def test_unknown_key_also_reports_the_missing_field():
     result = run("check", FIXTURES / "unknown-key.yaml")
-    assert result.output.strip().splitlines()[0] == "Error: dữ liệu có 2 lỗi, chưa tạo tệp nào:"
+    assert result.output.strip().splitlines()[0] == "Lỗi: Dữ liệu có 2 lỗi, chưa tạo tệp nào:"
     assert "document.subject: thiếu trường bắt buộc" in result.output
 
 
@@ -84,7 +84,7 @@ def test_check_strict_makes_warnings_fatal():
     result = run("check", SAMPLE, "--strict")
     assert result.exit_code == 1
     assert result.output.strip().splitlines()[-1] == (
-        "Error: có 3 cảnh báo; với --strict, cảnh báo được coi là lỗi.")
+        "Lỗi: Có 3 cảnh báo; với --strict, cảnh báo được coi là lỗi.")
 
 
 def test_check_deadlines_lists_what_was_understood():
@@ -123,9 +123,24 @@ def test_build_prints_summary(tmp_path):
 def test_unknown_unit_is_a_usage_error_with_close_matches(tmp_path):
     result = run("build", SAMPLE, "-o", tmp_path, "--unit", "duc-xaun")
     assert result.exit_code == 2
-    assert 'không có đơn vị mã "duc-xaun"' in result.output
-    assert 'Có phải ý bạn là "duc-xuan" (UBND phường Đức Xuân)?' in result.output
+    assert result.output.splitlines()[-4:] == [  # after the data's three warnings
+        "Usage: cli build [OPTIONS] DATA_FILE",
+        "Xem hướng dẫn: cli build --help",
+        "",
+        f'Lỗi: Không có đơn vị mã "duc-xaun" trong {SAMPLE}. '
+        'Có phải ý bạn là "duc-xuan" (UBND phường Đức Xuân)?']
     assert not tmp_path.joinpath("manifest.json").exists()
+
+
+def test_a_template_error_is_shown_in_vietnamese_with_exit_1(tmp_path):
+    templates = tmp_path / "mau"
+    templates.mkdir()
+    (templates / "cong-van.docx").write_bytes(b"PK\x03\x04 not a docx")
+    result = run("build", SAMPLE, "-o", tmp_path / "out", "--templates", templates)
+    assert result.exit_code == 1
+    last = result.output.strip().splitlines()[-1]
+    assert last.startswith(f"Lỗi: Mẫu “{templates / 'cong-van.docx'}” không phải tệp Word hợp lệ")
+    assert "Error" not in result.output and not (tmp_path / "out").exists()
 
 
 def test_unit_option_builds_only_those_letters(tmp_path):
@@ -144,7 +159,7 @@ def test_units_table_and_json():
     rows = {r["unit"]: r for r in json.loads(result.output)}
     assert rows["duc-xuan"]["lead"] == 12 and rows["duc-xuan"]["support"] == 9
     assert rows["duc-xuan"]["nearest_deadline"] == "2023-08-28"
-    assert rows["duc-xuan"]["file"] == "don-vi/ubnd-phuong-duc-xuan.docx"
+    assert rows["duc-xuan"]["path"] == "don-vi/ubnd-phuong-duc-xuan.docx"
     assert "xa-phuong" not in rows
     table = run("units", SAMPLE).output.splitlines()
     assert table[0].split()[:2] == ["Mã", "Đơn"]
@@ -190,7 +205,7 @@ def test_every_problem_is_reported_at_once():
     result = run("check", name)
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
-    assert lines[0] == "Error: dữ liệu có 3 lỗi, chưa tạo tệp nào:"
+    assert lines[0] == "Lỗi: Dữ liệu có 3 lỗi, chưa tạo tệp nào:"
     assert [line.split(": ")[2] for line in lines[1:]] == [
         "document.subjcet", "document.subject", "appendix.sections[0].indicators[0].lead[0]"]
 

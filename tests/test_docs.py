@@ -53,3 +53,41 @@ def test_help_of_every_command_runs():
     for name in cli.commands:
         result = CliRunner().invoke(cli, [name, "--help"])
         assert result.exit_code == 0 and result.output.startswith("Usage:"), name
+
+
+
+def _json_table(command: str) -> list[tuple[set[str], str]]:
+    """The README's table for ``congvan <command> … --json``: (keys of the first cell, the
+    rest of the row) for each row."""
+    section = README.split(f"`congvan {command} ")[-1].split("\n\n")[1]
+    rows = [line.strip("| ").split(" | ", 1) for line in section.splitlines()[2:]]
+    return [(set(re.findall(r"`([a-z_]+)`", first)), rest) for first, rest in rows]
+
+
+def test_json_output_is_documented_in_the_readme():
+    import dataclasses
+    import json
+
+    from congvan.diff import report
+    from helpers import FIXTURES, SAMPLE
+
+    units = json.loads(CliRunner().invoke(cli, ["units", str(SAMPLE), "--json"]).output)
+    table = _json_table("units")
+    assert set().union(*(keys for keys, _ in table)) == set(units[0])
+    tasks = next(rest for keys, rest in table if "tasks" in keys)
+    assert f"`[{{{', '.join(units[0]['tasks'][0])}}}]`" in tasks
+    old, new = FIXTURES / "diff" / "task-moved-old.yaml", FIXTURES / "diff" / "task-moved-new.yaml"
+    diff = json.loads(CliRunner().invoke(cli, ["diff", str(old), str(new), "--json"]).output)
+    table = _json_table("diff")
+    assert set().union(*(keys for keys, _ in table)) == set(diff)
+    for name, cls in [("added", report.TaskEntry), ("removed", report.TaskEntry),
+                      ("changed", report.TaskChange), ("moved", report.RoleChange),
+                      ("document", report.FieldChange), ("letters", report.LetterChange)]:
+        rest = next(rest for keys, rest in table if name in keys)
+        fields = ", ".join(f.name for f in dataclasses.fields(cls))
+        assert f"`{{{fields}}}`" in rest, name
+    values = {"letters": (report.NEW, report.CHANGED, report.DELETED),
+              "moved": (report.MOVE, report.ADD, report.REMOVE)}
+    for name, words in values.items():
+        rest = next(rest for keys, rest in table if name in keys)
+        assert all(f"`{word}`" in rest for word in words), name

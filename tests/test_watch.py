@@ -186,3 +186,12 @@ def test_one_report_per_build_with_the_warnings(tmp_path):
     data.write_text("document: [", encoding="utf-8")
     line = build_once(data, tmp_path / "out", {"templates_dir": TEMPLATES}, first=False)
     assert LINE.match(line) and "] Lỗi: " in line and "data.yaml" in line, line
+
+
+def test_an_error_line_reads_as_the_cli_shows_errors(tmp_path):
+    """The watch says "Lỗi: Dữ liệu có …" as `congvan build` does, the located lines unchanged."""
+    missing = tmp_path / "khong-co.yaml"
+    line = build_once(missing, tmp_path / "out", {}, first=True)
+    head, located = line.splitlines()
+    assert LINE.match(head) and head.endswith("] Lỗi: Dữ liệu có 1 lỗi, chưa tạo tệp nào:"), line
+    assert located.startswith(f"{missing}: lỗi: không tìm thấy tệp dữ liệu"), line

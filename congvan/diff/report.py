@@ -8,10 +8,12 @@ from dataclasses import dataclass
 
 from congvan.data.units import LEAD, SUPPORT
 
-NEW = "mới"
-CHANGED = "thay đổi"
-DELETED = "bị xóa"
-"""Statuses of a unit letter."""
+NEW = "new"
+CHANGED = "changed"
+DELETED = "deleted"
+"""Statuses of a unit letter (English words, like every value of the JSON report)."""
+STATUS_NAMES = {NEW: "mới", CHANGED: "thay đổi", DELETED: "bị xóa"}
+"""How a letter's status is said in the text report."""
 
 MOVE = "move"
 ADD = "add"
@@ -240,7 +242,8 @@ def _format_letters(items) -> list[str]:
     lines = []
     for letter in items:
         moved = f" (trước đây: {letter.old_path})" if letter.old_path else ""
-        lines.append(f"  - {letter.path}{moved} — {letter.unit}, {letter.name}: {letter.status}")
+        lines.append(f"  - {letter.path}{moved} — {letter.unit}, {letter.name}: "
+                     f"{STATUS_NAMES[letter.status]}")
     return lines
 
 

@@ -162,9 +162,12 @@ def test_to_dict_is_plain_json():
         "lost": ["noi-vu"], "gained": ["tu-phap"],
         "text": "I.2: chủ trì chuyển từ Phòng Nội vụ sang Phòng Tư pháp"}]
     assert data["letters"][0] == {"unit": "noi-vu", "name": "Phòng Nội vụ",
-                                  "path": "don-vi/phong-noi-vu.docx", "status": "thay đổi",
+                                  "path": "don-vi/phong-noi-vu.docx", "status": "changed",
                                   "old_path": ""}
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
+    # the text report says the status in Vietnamese
+    assert "  - don-vi/phong-noi-vu.docx — noi-vu, Phòng Nội vụ: thay đổi" in \
+        pair("task-moved").format().splitlines()
 
 
 @pytest.mark.parametrize("old, new, expected", [
