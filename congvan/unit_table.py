@@ -24,5 +24,6 @@ def unit_summary(data: Data) -> list[dict]:
             "nearest_deadline": nearest.due.isoformat() if nearest else None,
             "nearest_deadline_label": nearest.label() if nearest else "",
             "path": paths[uid],
+            "file": paths[uid],  # the key's earlier name, kept for scripts written against it
         })
     return rows

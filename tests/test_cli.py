@@ -160,6 +160,7 @@ def test_units_table_and_json():
     assert rows["duc-xuan"]["lead"] == 12 and rows["duc-xuan"]["support"] == 9
     assert rows["duc-xuan"]["nearest_deadline"] == "2023-08-28"
     assert rows["duc-xuan"]["path"] == "don-vi/ubnd-phuong-duc-xuan.docx"
+    assert rows["duc-xuan"]["file"] == rows["duc-xuan"]["path"]  # the key's earlier name stays
     assert "xa-phuong" not in rows
     table = run("units", SAMPLE).output.splitlines()
     assert table[0].split()[:2] == ["Mã", "Đơn"]
