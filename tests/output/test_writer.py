@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from congvan.output import atomic as atomic_module
+from congvan.output import journal as journal_module
 from congvan.exceptions import EditedFilesError, OutputError
 from congvan.output.writer import (
     OutputWriter,
@@ -293,8 +294,34 @@ def test_duplicate_paths_rejected(tmp_path):
         w.add("a.docx/b.docx", b"y", kind="dispatch")
 
 
-def test_failure_midway_leaves_no_temp_files(tmp_path, monkeypatch):
+def test_a_full_disk_while_staging_changes_nothing(tmp_path, monkeypatch):
     out = tmp_path / "output"
+    build(out)
+    before = snapshot(out)
+    real_open = open
+    calls = []
+
+    def full_disk(path, mode="r", *args, **kwargs):
+        if mode == "xb":
+            calls.append(path)
+            if len(calls) == 2:
+                raise OSError(28, "No space left on device")
+        return real_open(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", full_disk)
+    with pytest.raises(OutputError) as caught:
+        build(out, cong_van=b"dispatch v2", phu_luc=b"appendix v2")
+    monkeypatch.setattr("builtins.open", real_open)
+    assert "No space left on device" in str(caught.value)
+    assert "phu-luc.docx" in str(caught.value)
+    assert snapshot(out) == before
+    assert tmp_files(out) == [] and sorted(p.name for p in out.iterdir()) == [
+        "cong-van.docx", "don-vi", "manifest.json", "phu-luc.docx"]
+
+
+def test_a_failure_while_switching_is_finished_by_the_next_build(tmp_path, monkeypatch):
+    out = tmp_path / "output"
+    build(out)
     real_replace = os.replace
     calls = []
 
@@ -304,21 +331,30 @@ def test_failure_midway_leaves_no_temp_files(tmp_path, monkeypatch):
             raise OSError(28, "No space left on device")
         return real_replace(src, dst)
 
-    monkeypatch.setattr(atomic_module.os, "replace", flaky_replace)
-    with pytest.raises(OutputError) as caught:
-        build(out)
-    assert "No space left on device" in str(caught.value)
-    second = sorted(FILES)[1]
-    assert second in str(caught.value)
+    monkeypatch.setattr(journal_module.os, "replace", flaky_replace)
+    with pytest.raises(OutputError, match="lần tạo sau sẽ tự ghi nốt"):
+        build(out, cong_van=b"dispatch v2", phu_luc=b"appendix v2")
+    monkeypatch.setattr(journal_module.os, "replace", real_replace)
+    assert (out / ".congvan-journal.json").exists()
+    # Other data, no --force: the interrupted switch is finished first, nothing is "edited".
+    report = build(out, cong_van=b"dispatch v3")
+    assert report.written == ["cong-van.docx", "phu-luc.docx"]
+    assert (out / "phu-luc.docx").read_bytes() == b"appendix v1"
+    assert_matches_manifest(out)
+    # A real hand edit is still refused.
+    (out / "phu-luc.docx").write_bytes(b"edited")
+    with pytest.raises(EditedFilesError) as caught:
+        build(out, phu_luc=b"appendix v4")
+    assert caught.value.files == ["phu-luc.docx"]
+
+
+def assert_matches_manifest(out: Path) -> None:
+    """Every file of the manifest is on disk with its digest; nothing temporary is left."""
+    manifest = load_manifest(out)
+    for entry in manifest["files"]:
+        assert sha256_bytes((out / entry["path"]).read_bytes()) == entry["sha256"], entry["path"]
     assert tmp_files(out) == []
-    assert not (out / second).exists()
-    # Each file is whole; what was written is recorded, so a retry is clean.
-    monkeypatch.setattr(atomic_module.os, "replace", real_replace)
-    first = sorted(FILES)[0]
-    assert (out / first).read_bytes() == FILES[first][0]
-    report = build(out)
-    assert report.unchanged == [first]
-    assert report.written == sorted(FILES)[1:]
+    assert not any(p.name.startswith(".congvan") for p in out.iterdir())
 
 
 def test_manifest_is_deterministic(tmp_path):
@@ -377,4 +413,4 @@ def test_new_files_get_normal_permissions(tmp_path):
     out = tmp_path / "output"
     build(out)
     mode = (out / "cong-van.docx").stat().st_mode & 0o777
-    assert mode == atomic_module._NEW_FILE_MODE
+    assert mode == atomic_module.NEW_FILE_MODE
