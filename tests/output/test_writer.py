@@ -348,6 +348,19 @@ def test_a_failure_while_switching_is_finished_by_the_next_build(tmp_path, monke
     assert caught.value.files == ["phu-luc.docx"]
 
 
+def test_temporary_files_an_older_build_left_are_removed(tmp_path):
+    out = tmp_path / "output"
+    build(out)
+    stray = [out / ".cong-van.docx.k2x_9abq.tmp", out / "don-vi" / ".x.docx.0123abcd.tmp",
+             out / ".manifest.json.zz99yy88.tmp"]
+    for path in stray:
+        path.write_bytes(b"half")
+    mine = out / "don-vi" / ".ghi-chu.txt.tmp"
+    mine.write_bytes(b"a person's file")
+    build(out)
+    assert [p for p in stray if p.exists()] == [] and mine.exists()
+
+
 def assert_matches_manifest(out: Path) -> None:
     """Every file of the manifest is on disk with its digest; nothing temporary is left."""
     manifest = load_manifest(out)
