@@ -176,6 +176,12 @@ def recover(output_dir: Path, manifest_paths: list[str]) -> None:
                     pass
 
 
+def pending_manifest(output_dir: Path) -> dict | None:
+    """The manifest an interrupted build was switching to, or ``None``."""
+    journal = _read_journal(output_dir)
+    return journal["manifest"] if journal else None
+
+
 def _read_journal(output_dir: Path) -> dict | None:
     """The journal, or ``None`` when there is none or it was never finished (a build
     stopped while writing it had not switched anything yet)."""
