@@ -427,3 +427,28 @@ def test_new_files_get_normal_permissions(tmp_path):
     build(out)
     mode = (out / "cong-van.docx").stat().st_mode & 0o777
     assert mode == atomic_module.NEW_FILE_MODE
+
+
+@pytest.mark.parametrize("inside", [False, True])
+def test_a_symlinked_backup_folder_is_refused(tmp_path, inside):
+    out = tmp_path / "output"
+    build(out)
+    elsewhere = (out / "kept") if inside else (tmp_path / "elsewhere")
+    elsewhere.mkdir()
+    (out / ".backup").symlink_to(elsewhere, target_is_directory=True)
+    (out / "cong-van.docx").write_bytes(b"edited")
+    before = snapshot(out)
+    with pytest.raises(OutputError) as caught:
+        build(out, force=True, cong_van=b"dispatch v2")
+    assert str(caught.value) == (
+        f"Thư mục sao lưu '{out / '.backup'}' là liên kết tượng trưng; bản sao lưu chỉ được "
+        "ghi ngay trong thư mục đầu ra. Hãy xóa liên kết (hoặc đổi tên nó) rồi chạy lại với "
+        "--force. Chưa có tệp nào bị ghi đè.")
+    assert snapshot(out) == before and list(elsewhere.iterdir()) == []
+
+
+def test_an_output_folder_name_too_long_is_an_error(tmp_path):
+    out = tmp_path / ("thư-mục-" * 40)
+    with pytest.raises(OutputError, match=r"Thư mục đầu ra có tên 'thư-mục-thư-mục-.*' dài 440 byte, "
+                                          r"quá 255 byte mà hệ thống tệp cho phép"):
+        build(out)
