@@ -12,6 +12,7 @@ import datetime
 from congvan.data.model import Data
 from congvan.data.problems import Problem
 from congvan.data.source import Source
+from congvan.vn.legacy import convert_legacy, detect_legacy_short, legacy_label, legacy_suggestion
 from congvan.vn.suggest import did_you_mean, suggest
 from congvan.vn.text import fold, normalize
 
@@ -179,6 +180,7 @@ def warnings(data: Data, source: Source) -> list[Problem]:
             out.append(source.warning(
                 ind.path, f"{ind.ref}: chỉ số không có nhiệm vụ, đơn vị chủ trì hay chỉ số thành phần.",
                 "Hãy ghi nhiệm vụ hoặc bỏ chỉ số này."))
+    out += legacy_short_texts(source)
     reached = _closure(referenced, data.units)
     for uid, unit in data.units.items():
         if uid not in reached:
@@ -186,6 +188,27 @@ def warnings(data: Data, source: Source) -> list[Problem]:
                 f"{unit.path}.id", f'đơn vị "{unit.short}" không nhận nhiệm vụ nào.',
                 "Hãy giao nhiệm vụ cho đơn vị hoặc bỏ đơn vị khỏi danh mục."))
     return out
+
+
+def legacy_short_texts(source: Source) -> list[Problem]:
+    """Warnings for short texts (names, short names, signer, places…) typed in a legacy
+    font; long texts were already refused by validation, which needs more evidence."""
+    out = []
+    stack = [("", source.value)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            stack += [(f"{path}.{k}" if path else str(k), v) for k, v in value.items()]
+        elif isinstance(value, list):
+            stack += [(f"{path}[{i}]", v) for i, v in enumerate(value)]
+        elif isinstance(value, str):
+            encoding = detect_legacy_short(value)
+            if encoding:
+                out.append(source.warning(
+                    path, f'"{normalize(value).strip()}" có vẻ được gõ bằng bảng mã '
+                    f'{legacy_label(encoding)}, đọc theo Unicode là '
+                    f'"{convert_legacy(value, encoding).strip()}".', legacy_suggestion(encoding)))
+    return sorted(out, key=lambda p: (p.line or 0, p.column or 0))
 
 
 def _closure(ids, units) -> set[str]:
