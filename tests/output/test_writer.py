@@ -348,6 +348,28 @@ def test_a_failure_while_switching_is_finished_by_the_next_build(tmp_path, monke
     assert caught.value.files == ["phu-luc.docx"]
 
 
+def test_a_full_disk_while_writing_the_manifest_is_finished_by_the_next_build(tmp_path, monkeypatch):
+    out = tmp_path / "output"
+    build(out)
+    real_write = journal_module.atomic_write
+
+    def full_disk(target, data, label):
+        if label == "manifest.json":
+            raise OutputError("Không ghi được tệp 'manifest.json': No space left on device.")
+        return real_write(target, data, label)
+
+    monkeypatch.setattr(journal_module, "atomic_write", full_disk)
+    with pytest.raises(OutputError, match="No space left on device"):
+        build(out, cong_van=b"dispatch v2")
+    monkeypatch.setattr(journal_module, "atomic_write", real_write)
+    # The new dispatch is in place, the manifest still the old one: the journal knows.
+    assert (out / "cong-van.docx").read_bytes() == b"dispatch v2"
+    assert (out / ".congvan-journal.json").exists()
+    report = build(out, phu_luc=b"appendix v2")
+    assert report.written == ["cong-van.docx", "phu-luc.docx"] and report.backups == []
+    assert_matches_manifest(out)
+
+
 def test_temporary_files_an_older_build_left_are_removed(tmp_path):
     out = tmp_path / "output"
     build(out)
