@@ -248,7 +248,8 @@ def test_unrelated_user_files_are_left_alone(tmp_path):
 @pytest.mark.parametrize(
     "path",
     ["../x.docx", "/etc/x", "a/../../x", "a\\b.docx", "", "a//b.docx", "./a.docx",
-     "manifest.json", ".backup/x.docx", "C:/x.docx"],
+     "manifest.json", ".backup/x.docx", "C:/x.docx", ".congvan-journal.json",
+     ".congvan-lock", ".CONGVAN-STAGING/0.tmp"],
 )
 def test_unsafe_paths_rejected(tmp_path, path):
     w = OutputWriter(tmp_path / "output")
