@@ -9,6 +9,7 @@ decides anything.
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from pathlib import Path
 
@@ -195,7 +196,14 @@ def _format_table(headers, body) -> str:
     return "\n".join(lines)
 
 
+def _terminate(signum, frame):
+    """SIGTERM stops the command the way Ctrl+C does: the build stops cleanly, its
+    worker processes with it, and ``--watch`` says it stopped."""
+    raise KeyboardInterrupt
+
+
 def main():
+    signal.signal(signal.SIGTERM, _terminate)
     cli(prog_name="congvan")
 
 

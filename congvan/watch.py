@@ -5,6 +5,11 @@
 (bad data, a template error, generated files edited by hand) is reported and
 the watch goes on, waiting for the next save. Nothing is printed here: every
 report goes through the caller's ``echo``, one call per build.
+
+The output folder's lock is the writer's (:mod:`congvan.output.lock`): the watch
+holds it only while a build writes, so a build from another terminal goes
+through between saves, and a save made while another build holds the folder is
+reported like any other error.
 """
 
 from __future__ import annotations

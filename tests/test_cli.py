@@ -223,3 +223,39 @@ def test_yaml_syntax_errors_are_explained_in_vietnamese(tmp_path, text, message)
     result = run("check", path)
     assert result.exit_code == 1
     assert f"lỗi: lỗi cú pháp YAML: {message}" in result.output
+
+
+def test_sigterm_stops_watch_like_ctrl_c(tmp_path):
+    import os
+    import shutil
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from helpers import ROOT
+
+    data = tmp_path / "d.yaml"
+    shutil.copy(FIXTURES / "valid-minimal.yaml", data)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "congvan", "build", str(data), "-o", str(tmp_path / "out"), "--watch"],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not (tmp_path / "out" / "manifest.json").exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    assert proc.returncode == 0, err
+    assert out.splitlines()[-1] == "Đã dừng theo dõi." and "Traceback" not in err
+
+
+def test_an_output_folder_name_too_long_is_an_error_not_a_traceback(tmp_path):
+    result = CliRunner().invoke(cli, ["build", str(SAMPLE), "-o", str(tmp_path / ("a" * 300))])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        f"Lỗi: Thư mục đầu ra có tên '{'a' * 40}…' dài 300 byte, quá 255 byte mà hệ thống "
+        "tệp cho phép. Hãy chọn tên ngắn hơn.")

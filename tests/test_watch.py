@@ -195,3 +195,25 @@ def test_an_error_line_reads_as_the_cli_shows_errors(tmp_path):
     head, located = line.splitlines()
     assert LINE.match(head) and head.endswith("] Lỗi: Dữ liệu có 1 lỗi, chưa tạo tệp nào:"), line
     assert located.startswith(f"{missing}: lỗi: không tìm thấy tệp dữ liệu"), line
+
+
+def test_the_folder_is_locked_only_while_a_build_runs(watched, monkeypatch):
+    import congvan
+    from congvan.output.lock import output_lock
+
+    data, out, watcher = watched
+    watcher.wait_lines(1, "the first build")
+    # Between builds the watch holds nothing: a build from another terminal goes through.
+    report = congvan.build(congvan.load(data), out)
+    assert report.written == [] and len(report.unchanged) == 3
+    # While another build holds the folder, the watch's build waits, then says who holds it.
+    monkeypatch.setenv("CONGVAN_LOCK_WAIT", "0.2")
+    with output_lock(out, wait=0):
+        _save(data, data.read_text(encoding="utf-8").replace("V/v thử", "V/v khác"))
+        error = watcher.wait_lines(2, "the report of the locked folder")
+    assert LINE.match(error) and f"] Lỗi: Thư mục đầu ra '{out}' đang được tiến trình {os.getpid()}" \
+        in error, error
+    assert "V/v thử" in _text(out / "cong-van.docx")
+    _save(data, data.read_text(encoding="utf-8").replace("V/v khác", "V/v khác nữa"))
+    assert REBUILT.match(watcher.wait_lines(3, "the rebuild once the folder is free"))
+    assert "V/v khác nữa" in _text(out / "cong-van.docx")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from congvan.builder.filenames import DISPATCH_FILE
+from congvan.builder.filenames import DISPATCH_FILE, letter_paths, previous_letter_paths
 from congvan.builder.pool import render_letters_parallel
 from congvan.builder.rendered import RenderedFile
 from congvan.builder.selection import resolve_units
@@ -45,6 +45,9 @@ def build(data: Data, output_dir: str | os.PathLike, *, units=None, dispatch: bo
     """
     docs = render_documents(data, units=units, dispatch=dispatch, templates_dir=templates_dir)
     writer = OutputWriter(output_dir, force=force, partial=bool(units))
+    # Each unit keeps the file name the last build gave it (see builder/filenames.py).
+    paths = letter_paths(data, previous_letter_paths(output_dir))
     for doc in docs:
-        writer.add(doc.path, doc.data, kind=doc.kind, unit=doc.unit)
+        path = paths[doc.unit] if doc.kind == "unit-letter" else doc.path
+        writer.add(path, doc.data, kind=doc.kind, unit=doc.unit)
     return writer.commit()

@@ -39,6 +39,9 @@ SAFE_PARALLEL_THRESHOLD = 600
 """Batches of more letters than this are shared with workers that are not forked:
 each must import congvan and receive the data (about 0.3 s), which only pays off
 for a few hundred letters."""
+THRESHOLD_ENV = "CONGVAN_PARALLEL_THRESHOLD"
+"""Environment variable that replaces the default threshold (tests use it to reach the
+pool with small data)."""
 CHUNKS_PER_WORKER = 16
 """Chunks per process: small enough for all of them to finish together."""
 
@@ -68,6 +71,8 @@ def render_letters_parallel(data: Data, unit_ids: Iterable[str],
     workers = min(default_workers() if workers is None else max(1, workers), len(ids))
     method = start_method()
     if threshold is None:
+        threshold = _env_threshold()
+    if threshold is None:
         threshold = PARALLEL_THRESHOLD if method == "fork" else SAFE_PARALLEL_THRESHOLD
     if workers <= 1 or len(ids) <= threshold:
         return renderer.render_many(ids)
@@ -76,6 +81,13 @@ def render_letters_parallel(data: Data, unit_ids: Iterable[str],
         return _render_in_pool(renderer, ids, workers, method)
     except (BrokenProcessPool, OSError):  # no usable process pool: same result, one core
         return renderer.render_many(ids)
+
+
+def _env_threshold() -> int | None:
+    try:
+        return max(0, int(os.environ[THRESHOLD_ENV]))
+    except (KeyError, ValueError):
+        return None
 
 
 def start_method() -> str:
@@ -105,7 +117,7 @@ def _render_in_pool(renderer: LetterRenderer, ids: list[str], workers: int,
     chunks = _chunks(ids, workers * CHUNKS_PER_WORKER)
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context,
-                             initializer=_init_worker, initargs=(renderer,)) as pool:
+                             initializer=_init_worker, initargs=(renderer, os.getpid())) as pool:
         futures = [pool.submit(_render_chunk, chunk) for chunk in chunks]
         try:
             here = {n: renderer.render_many(chunks[n])
@@ -134,17 +146,52 @@ def _chunks(items: Sequence[str], count: int) -> list[list[str]]:
 _worker_renderer: LetterRenderer | None = None
 
 
-def _init_worker(renderer: LetterRenderer) -> None:
-    """Keep the renderer and compile its template, once per worker (a forked worker
-    inherits both already made).
+def _init_worker(renderer: LetterRenderer, parent: int) -> None:
+    """Tie this worker's life to the build's, keep the renderer and compile its
+    template, once per worker (a forked worker inherits both already made).
 
     Ctrl+C is left to the parent (it stops the build); a worker would only
-    print a second traceback.
+    print a second traceback. SIGTERM ends a worker at once (a forked one would
+    otherwise inherit the CLI's handler).
     """
     global _worker_renderer
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent(parent)
     _worker_renderer = renderer
     renderer.template
+
+
+_PR_SET_PDEATHSIG = 1
+"""``prctl`` option: the signal the kernel sends this process when its parent dies."""
+
+
+def _die_with_parent(parent: int) -> None:
+    """Have the kernel kill this worker when the process that started it dies (Linux),
+    and leave at once if the build is already gone (it died before we got here).
+
+    Without this a worker of a killed build waits on its pipe for ever, holding
+    memory and the caller's terminal.
+    """
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: the pool notices a dead parent itself
+        pass
+    if os.getppid() == 1 or not _alive(parent):
+        os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else: not ours, but alive
+        return True
+    return True
 
 
 def _render_chunk(unit_ids: list[str]) -> list[RenderedFile]:

@@ -12,8 +12,9 @@ import datetime
 from congvan.data.model import Data
 from congvan.data.problems import Problem
 from congvan.data.source import Source
+from congvan.vn.legacy import convert_legacy, detect_legacy_short, legacy_label, legacy_suggestion
 from congvan.vn.suggest import did_you_mean, suggest
-from congvan.vn.text import fold
+from congvan.vn.text import fold, normalize
 
 
 def _list(value) -> list:
@@ -46,6 +47,7 @@ def reference_errors(plain, source: Source) -> list[Problem]:
                 "Mỗi đơn vị chỉ khai báo một lần, với một mã riêng."))
         else:
             ids[uid] = i
+    problems += _same_reading(plain, source)
     labels = {u["id"]: str(_get(u, "short") or _get(u, "name") or u["id"]) for u in units}
     by_label = {label: uid for uid, label in labels.items()}
 
@@ -91,6 +93,40 @@ def reference_errors(plain, source: Source) -> list[Problem]:
     for s, section in enumerate(_list(_get(_get(plain, "appendix"), "sections"))):
         walk(_get(section, "indicators"), f"appendix.sections[{s}].indicators")
     problems += _cycles(units, ids, source)
+    return problems
+
+
+_FIELD_LABELS = {"id": "mã", "name": "tên", "short": "tên ngắn"}
+
+
+def reading(text: str) -> str:
+    """How a name reads: NFC, case folded, runs of spaces as one. ``Phòng Tư pháp`` typed
+    in NFD, or ``PHÒNG TƯ PHÁP``, reads as ``phòng tư pháp``."""
+    return " ".join(normalize(text).casefold().split())
+
+
+def _same_reading(plain, source: Source) -> list[Problem]:
+    """Two units whose ids, names or short names read the same: one unit declared twice,
+    or two units nobody could tell apart in a letter or the appendix."""
+    problems = []
+    units = _list(_get(plain, "units"))
+    for key, label in _FIELD_LABELS.items():
+        seen: dict[str, int] = {}
+        for i, unit in enumerate(units):
+            value = _get(unit, key)
+            if not isinstance(value, str) or not value.strip():
+                continue
+            first = seen.setdefault(reading(value), i)
+            other = _get(units[first], key)
+            if first == i or (key == "id" and other == value):  # exact repeats: reported above
+                continue
+            line = source.where(f"units[{first}].{key}")[0]
+            problems.append(source.problem(
+                f"units[{i}].{key}",
+                f'{label} "{value}" đọc giống hệt {label} "{other}" của units[{first}] '
+                f'(dòng {line}, mã "{_get(units[first], "id")}"); hai đơn vị sẽ không phân biệt được.',
+                f"Nếu là cùng một đơn vị, hãy bỏ một mục; nếu khác, hãy đặt {label} khác hẳn "
+                "(khác chữ, không chỉ khác hoa thường hay cách gõ dấu)."))
     return problems
 
 
@@ -144,6 +180,7 @@ def warnings(data: Data, source: Source) -> list[Problem]:
             out.append(source.warning(
                 ind.path, f"{ind.ref}: chỉ số không có nhiệm vụ, đơn vị chủ trì hay chỉ số thành phần.",
                 "Hãy ghi nhiệm vụ hoặc bỏ chỉ số này."))
+    out += legacy_short_texts(source)
     reached = _closure(referenced, data.units)
     for uid, unit in data.units.items():
         if uid not in reached:
@@ -151,6 +188,27 @@ def warnings(data: Data, source: Source) -> list[Problem]:
                 f"{unit.path}.id", f'đơn vị "{unit.short}" không nhận nhiệm vụ nào.',
                 "Hãy giao nhiệm vụ cho đơn vị hoặc bỏ đơn vị khỏi danh mục."))
     return out
+
+
+def legacy_short_texts(source: Source) -> list[Problem]:
+    """Warnings for short texts (names, short names, signer, places…) typed in a legacy
+    font; long texts were already refused by validation, which needs more evidence."""
+    out = []
+    stack = [("", source.value)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            stack += [(f"{path}.{k}" if path else str(k), v) for k, v in value.items()]
+        elif isinstance(value, list):
+            stack += [(f"{path}[{i}]", v) for i, v in enumerate(value)]
+        elif isinstance(value, str):
+            encoding = detect_legacy_short(value)
+            if encoding:
+                out.append(source.warning(
+                    path, f'"{normalize(value).strip()}" có vẻ được gõ bằng bảng mã '
+                    f'{legacy_label(encoding)}, đọc theo Unicode là '
+                    f'"{convert_legacy(value, encoding).strip()}".', legacy_suggestion(encoding)))
+    return sorted(out, key=lambda p: (p.line or 0, p.column or 0))
 
 
 def _closure(ids, units) -> set[str]:

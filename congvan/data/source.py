@@ -2,6 +2,9 @@
 
 PyYAML's ``safe_load`` forgets positions; composing the node tree first keeps a
 mark for every field path, so that later checks can point at a line and column.
+The tree is composed by libyaml (``CSafeLoader``) where it is installed, several
+times faster; a file it refuses is read again by the pure-Python loader, whose
+messages and marks the error translations below were written for.
 """
 
 from __future__ import annotations
@@ -71,10 +74,68 @@ def read_source(path: str | Path) -> Source:
     return parse_source(text, name)
 
 
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's loader when PyYAML was built with it, else the pure-Python one."""
+MAX_DEPTH = 100
+"""Lists and tables nested deeper than this are refused: real data nests about ten deep,
+and composing (recursive in PyYAML, in C for libyaml) a few hundred levels deep would
+crash."""
+LINE_SEPARATORS = {"\u0085": "NEL", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
+"""Characters YAML takes for line breaks but editors show inside a line (pasted from Word
+or a web page): they would cut a text in two and be reported lines later."""
+
+
+def _separator_problems(text: str, name: str) -> list[Problem]:
+    problems = []
+    for ch, label in LINE_SEPARATORS.items():
+        start = text.find(ch)
+        while start >= 0 and len(problems) < 20:
+            line = text.count("\n", 0, start) + 1
+            column = start - (text.rfind("\n", 0, start) + 1) + 1
+            problems.append(Problem(
+                f"có ký tự ngắt dòng U+{ord(ch):04X} ({label}) nằm giữa dòng; YAML coi nó là "
+                "xuống dòng nên sẽ cắt đôi văn bản.", file=name, line=line, column=column,
+                suggestion="Hãy xóa ký tự đó hoặc thay bằng dấu cách (thường do dán từ Word "
+                           "hoặc trang web)."))
+            start = text.find(ch, start + 1)
+    return sorted(problems, key=lambda p: (p.line, p.column))
+
+
+def _check_depth(text: str, name: str, loader) -> None:
+    """Raise :class:`DataError` at the first list or table nested deeper than
+    :data:`MAX_DEPTH` (the event parser is not recursive, so this pass is safe)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise DataError([Problem(
+                    f"dữ liệu lồng nhau quá sâu: hơn {MAX_DEPTH} tầng danh sách hoặc bảng.",
+                    file=name, line=event.start_mark.line + 1, column=event.start_mark.column + 1,
+                    suggestion="Hãy kiểm tra dấu ngoặc [ ] { } và thụt lề; dữ liệu thật chỉ "
+                               "lồng khoảng mười tầng.")])
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
+def _compose(text: str, name: str):
+    if FAST_LOADER is not yaml.SafeLoader:
+        try:
+            _check_depth(text, name, FAST_LOADER)
+            return yaml.compose(text, Loader=FAST_LOADER)
+        except yaml.YAMLError:
+            pass  # the pure-Python loader below says what is wrong, where
+    _check_depth(text, name, yaml.SafeLoader)
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 def parse_source(text: str, name: str) -> Source:
     source = Source(file=name)
+    separators = _separator_problems(text, name)
+    if separators:
+        raise DataError(separators)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text, name)
     except yaml.reader.ReaderError as exc:
         # Not a MarkedYAMLError: PyYAML only gives the character's offset in the text.
         line = text.count("\n", 0, exc.position) + 1

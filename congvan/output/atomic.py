@@ -17,7 +17,8 @@ def _creation_mode() -> int:
     return 0o666 & ~mask
 
 
-_NEW_FILE_MODE = _creation_mode()
+NEW_FILE_MODE = _creation_mode()
+"""Permission bits of a new output file."""
 
 
 def atomic_write(target: Path, data: bytes, label: str) -> None:
@@ -28,7 +29,7 @@ def atomic_write(target: Path, data: bytes, label: str) -> None:
         try:
             mode = target.stat().st_mode & 0o7777
         except FileNotFoundError:
-            mode = _NEW_FILE_MODE
+            mode = NEW_FILE_MODE
         with tempfile.NamedTemporaryFile(
             dir=target.parent, delete=False, prefix="." + target.name + ".", suffix=".tmp"
         ) as handle:

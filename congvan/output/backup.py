@@ -11,10 +11,32 @@ from congvan.output.manifest import BACKUP_DIR
 from congvan.output.paths import os_reason
 
 
+def _check_inside(output_dir: Path, root: Path) -> None:
+    """Refuse a ``.backup`` that is a link (or leads) elsewhere: copies of edited files
+    must stay in the output folder, where the user expects them."""
+    try:
+        linked = root.is_symlink()
+        outside = root.exists() and not root.resolve().is_relative_to(output_dir.resolve())
+    except OSError as exc:
+        raise OutputError(f"Không kiểm tra được thư mục sao lưu '{root}': {os_reason(exc)}.") from None
+    if linked or outside:
+        raise OutputError(
+            f"Thư mục sao lưu '{root}' là liên kết tượng trưng; "
+            "bản sao lưu chỉ được ghi ngay trong thư mục đầu ra. Hãy xóa liên kết (hoặc đổi tên nó) rồi chạy lại với --force. "
+            "Chưa có tệp nào bị ghi đè."
+        )
+    if root.exists() and not root.is_dir():
+        raise OutputError(
+            f"'{root}' đã tồn tại nhưng không phải thư mục, nên không sao lưu được. "
+            "Hãy đổi tên tệp đó rồi chạy lại với --force. Chưa có tệp nào bị ghi đè."
+        )
+
+
 def back_up(output_dir: Path, files: list[str], now: datetime) -> list[str]:
     """Copy ``files`` (relative to ``output_dir``) to a fresh ``.backup/<timestamp>`` folder; their relative paths."""
     stamp = now.strftime("%Y%m%d-%H%M%S")
     root = output_dir / BACKUP_DIR
+    _check_inside(output_dir, root)
     try:
         root.mkdir(exist_ok=True)
         suffix = 1

@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from pathlib import PurePosixPath, PureWindowsPath
 
 from congvan.exceptions import OutputError
 
-RESERVED_NAMES = ("manifest.json", ".backup")
-"""Names at the top of an output folder that belong to the writer itself."""
+RESERVED_NAMES = ("manifest.json", ".backup", ".congvan-journal.json", ".congvan-lock",
+                  ".congvan-staging")
+"""Names at the top of an output folder that belong to the writer itself: the manifest,
+the backups of ``--force``, the journal of a build being switched in, the lock, and
+the folder where new files wait before the switch."""
+JOURNAL_NAME, LOCK_NAME, STAGING_DIR = RESERVED_NAMES[2:]
 _RESERVED = {name.casefold() for name in RESERVED_NAMES}
+
+WINDOWS_DEVICES = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{d}{n}" for d in ("com", "lpt") for n in range(1, 10)])
+"""Names Windows keeps for devices, with any extension and in any case (``nul.docx``)."""
+MAX_NAME_BYTES = 255
+"""Longest file or folder name (in UTF-8 bytes) that common file systems accept."""
+MAX_RELATIVE_LENGTH = 160
+"""Longest path inside the output folder, leaving room for the folder itself under
+Windows' 260-character limit."""
 
 
 def os_reason(exc: BaseException) -> str:
@@ -42,11 +56,47 @@ def check_relative(path: object) -> str:
             f"Đường dẫn tệp đầu ra '{path}' không hợp lệ (có thành phần rỗng hoặc '.')."
         )
     if parts[0].casefold() in _RESERVED:
+        names = ", ".join(f"'{name}'" for name in RESERVED_NAMES)
         raise OutputError(
-            f"Đường dẫn tệp đầu ra '{path}' trùng với tên dành riêng "
-            f"'{RESERVED_NAMES[0]}' hoặc '{RESERVED_NAMES[1]}'."
+            f"Đường dẫn tệp đầu ra '{path}' trùng với tên dành riêng ({names})."
         )
     return path
+
+
+def check_portable(path: str) -> str:
+    """Refuse a relative path that Windows could not open: a device name (``con.docx``),
+    a name ending in a dot or space, a name or path too long."""
+    if len(path) > MAX_RELATIVE_LENGTH:
+        raise OutputError(
+            f"Đường dẫn tệp đầu ra '{path}' dài {len(path)} ký tự, quá {MAX_RELATIVE_LENGTH} "
+            "ký tự mà Windows mở được khi nằm trong một thư mục."
+        )
+    for part in path.split("/"):
+        if part.split(".")[0].rstrip(" ").casefold() in WINDOWS_DEVICES:
+            raise OutputError(
+                f"Tên tệp đầu ra '{path}' dùng tên thiết bị '{part.split('.')[0]}' mà Windows "
+                "dành riêng (CON, PRN, AUX, NUL, COM1–9, LPT1–9); Windows sẽ không mở được tệp."
+            )
+        if part.endswith((".", " ")):
+            raise OutputError(
+                f"Tên tệp đầu ra '{path}' kết thúc bằng dấu chấm hoặc dấu cách; "
+                "Windows sẽ bỏ ký tự đó và không mở được tệp."
+            )
+        if len(part.encode("utf-8")) > MAX_NAME_BYTES:
+            raise OutputError(
+                f"Tên '{part[:40]}…' trong đường dẫn tệp đầu ra dài quá {MAX_NAME_BYTES} byte."
+            )
+    return path
+
+
+def check_folder_name(folder) -> None:
+    """Refuse an output folder whose path has a name longer than the file system allows."""
+    for part in folder.parts:
+        if len(os.fsencode(part)) > MAX_NAME_BYTES:
+            raise OutputError(
+                f"Thư mục đầu ra có tên '{part[:40]}…' dài {len(os.fsencode(part))} byte, "
+                f"quá {MAX_NAME_BYTES} byte mà hệ thống tệp cho phép. Hãy chọn tên ngắn hơn."
+            )
 
 
 def fold_path(path: str) -> str:

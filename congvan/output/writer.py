@@ -8,9 +8,13 @@ them in :meth:`OutputWriter.commit`, which
   given, in which case the edited copy is first saved under
   ``<output>/.backup/<YYYYMMDD-HHMMSS>/``;
 * leaves files whose content has not changed untouched (mtime preserved);
-* writes each file atomically (temporary file, fsync, ``os.replace``);
+* switches the whole build in at once (:mod:`congvan.output.journal`): new
+  files are staged and synced in one batch, a journal records the switch,
+  then files are renamed into place, old ones removed and ``manifest.json``
+  written; a build interrupted at any point is finished by the next writer;
 * removes the files an earlier build made that are not produced any more;
-* records what it made in ``manifest.json``, written last.
+* holds the output folder's lock (:mod:`congvan.output.lock`) while it
+  recovers, plans and switches, so two builds never mix their files.
 """
 
 from __future__ import annotations
@@ -23,11 +27,14 @@ from datetime import datetime
 from pathlib import Path
 
 from congvan.exceptions import EditedFilesError, OutputError
+from congvan.output import journal
 from congvan.output.atomic import atomic_write
 from congvan.output.backup import back_up
+from congvan.output.lock import output_lock
 from congvan.output.manifest import (BACKUP_DIR, MANIFEST_NAME, file_sha256, load_manifest,
                                      manifest_bytes, sha256_bytes)
-from congvan.output.paths import check_relative, fold_path, os_reason
+from congvan.output.paths import (check_folder_name, check_portable, check_relative, fold_path,
+                                  os_reason)
 
 __all__ = ["OutputWriter", "WritePlan", "WriteReport"]
 
@@ -107,14 +114,19 @@ class OutputWriter:
         force: bool = False,
         now: Callable[[], datetime] = datetime.now,
         partial: bool = False,
+        lock_wait: float | None = None,
     ):
         self.output_dir = Path(output_dir)
         self.force = force
         # A partial build (some units only) keeps what it does not produce.
         self.partial = partial
+        # Seconds to wait for another build into the same folder (None: lock.lock_wait()).
+        self.lock_wait = lock_wait
         self._now = now
         self._files: dict[str, _Pending] = {}
         self._folded: dict[str, str] = {}
+        # Folded folder → one added path inside it: a later file may not take its name.
+        self._folders: dict[str, str] = {}
         self._committed = False
 
     # -- collecting -----------------------------------------------------
@@ -130,6 +142,7 @@ class OutputWriter:
         if self._committed:
             raise OutputError("Bộ ghi đã ghi xong; hãy tạo bộ ghi mới cho lần tạo tiếp theo.")
         check_relative(path)
+        check_portable(path)
         if not isinstance(data, (bytes, bytearray, memoryview)):
             raise OutputError(
                 f"Nội dung tệp đầu ra '{path}' phải là bytes, nhận được {type(data).__name__}."
@@ -143,21 +156,22 @@ class OutputWriter:
             other = self._folded[key]
             same = "" if other == path else f" (trùng với '{other}' khi không phân biệt hoa thường)"
             raise OutputError(f"Tệp đầu ra '{path}' được thêm hai lần{same}.")
-        parents = path.split("/")
-        for depth in range(1, len(parents)):
-            folder = fold_path("/".join(parents[:depth]))
+        parts = key.split("/")
+        folders = ["/".join(parts[:depth]) for depth in range(1, len(parts))]
+        for folder in folders:
             if folder in self._folded:
                 raise OutputError(
                     f"Không thể tạo '{path}': '{self._folded[folder]}' đã là một tệp đầu ra."
                 )
-        prefix = key + "/"
-        for other_key, other in self._folded.items():
-            if other_key.startswith(prefix):
-                raise OutputError(f"Không thể tạo '{path}': đã có tệp đầu ra '{other}' bên trong.")
+        if key in self._folders:
+            raise OutputError(
+                f"Không thể tạo '{path}': đã có tệp đầu ra '{self._folders[key]}' bên trong.")
         self._check_inside(path)
         data = bytes(data)
         self._files[path] = _Pending(path, data, kind, unit, sha256_bytes(data))
         self._folded[key] = path
+        for folder in folders:
+            self._folders.setdefault(folder, path)
 
     @property
     def paths(self) -> list[str]:
@@ -190,14 +204,40 @@ class OutputWriter:
         Raises :class:`OutputError` if the old manifest is damaged or a path
         cannot be used (outside the folder, a folder where a file should be).
         """
-        if self.output_dir.exists() and not self.output_dir.is_dir():
-            raise OutputError(f"'{self.output_dir}' đã tồn tại nhưng không phải thư mục.")
+        self._check_folder()
+        if not self.output_dir.is_dir():
+            return self._plan()[0]
+        with output_lock(self.output_dir, self.lock_wait):
+            self._recover()
+            return self._plan()[0]
+
+    def _check_folder(self) -> None:
+        check_folder_name(self.output_dir)
+        try:
+            if self.output_dir.exists() and not self.output_dir.is_dir():
+                raise OutputError(f"'{self.output_dir}' đã tồn tại nhưng không phải thư mục.")
+        except OSError as exc:
+            raise OutputError(
+                f"Không dùng được thư mục đầu ra '{self.output_dir}': {os_reason(exc)}."
+            ) from None
+
+    def _recover(self) -> None:
+        """Finish what an interrupted build left (the lock is held)."""
+        try:
+            old = load_manifest(self.output_dir)
+        except OutputError:
+            old = None  # reported by _plan, unless the journal replaces it
+        journal.recover(self.output_dir, [e["path"] for e in old["files"]] if old else [])
+
+    def _plan(self) -> tuple[WritePlan, dict[str, str | None]]:
+        """The plan, and the digest of what each file to write holds now (``None``: absent)."""
         old = load_manifest(self.output_dir)
         old_sha = {e["path"]: e["sha256"] for e in old["files"]} if old else {}
         write: list[str] = []
         unchanged: list[str] = []
         remove: list[str] = []
         edited: list[str] = []
+        before: dict[str, str | None] = {}
         for path in sorted(self._files):
             pending = self._files[path]
             target = self._check_inside(path)
@@ -209,11 +249,13 @@ class OutputWriter:
             current = self._read_existing(target, path)
             if current is None:
                 write.append(path)
+                before[path] = None
             elif current == pending.data:
                 unchanged.append(path)
             else:
                 write.append(path)
-                if old_sha.get(path) != sha256_bytes(current):
+                before[path] = sha256_bytes(current)
+                if old_sha.get(path) != before[path]:
                     edited.append(path)
         for path in sorted(set(old_sha) - set(self._files)):
             if self.partial:
@@ -226,9 +268,10 @@ class OutputWriter:
                 digest = file_sha256(target)
             except OSError as exc:
                 raise OutputError(f"Không đọc được tệp '{target}': {os_reason(exc)}.") from None
+            before[path] = digest
             if digest != old_sha[path]:
                 edited.append(path)
-        return WritePlan(write, unchanged, remove, sorted(edited), old)
+        return WritePlan(write, unchanged, remove, sorted(edited), old), before
 
     def pending_edits(self) -> list[str]:
         """Files edited by hand (or not made by this tool) that the commit would
@@ -278,58 +321,59 @@ class OutputWriter:
     # -- writing --------------------------------------------------------
 
     def commit(self) -> WriteReport:
-        """Check everything, then write; see the module docstring.
+        """Check everything, then switch the build in; see the module docstring.
 
         Raises :class:`EditedFilesError` (writing nothing at all) when files
         edited by hand would be overwritten or removed and ``force`` is off,
-        and :class:`OutputError` for any other problem. If writing fails
-        midway, files already written are whole and the manifest records them,
-        so the next build does not mistake them for hand edits.
+        and :class:`OutputError` for any other problem, another build holding
+        the folder included. If writing fails or the process dies midway, the
+        folder keeps the last build whole, or the journal lets the next writer
+        finish this one: no file of ours is ever taken for a hand edit.
         """
         if self._committed:
             raise OutputError("Bộ ghi đã ghi xong; hãy tạo bộ ghi mới cho lần tạo tiếp theo.")
-        plan = self.plan()
-        if plan.edited and not self.force:
-            raise self._edited_error(plan.edited)
-        self._committed = True
-
-        # What the manifest on disk should say at each moment, should we stop early.
-        state: dict[str, dict] = {}
-        if plan.old_manifest:
-            state = {e["path"]: e for e in plan.old_manifest["files"]}
-        for path in plan.unchanged:
-            state[path] = self._files[path].entry()
-
+        self._check_folder()
         try:
             self.output_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise OutputError(
                 f"Không tạo được thư mục đầu ra '{self.output_dir}': {os_reason(exc)}."
             ) from None
+        with output_lock(self.output_dir, self.lock_wait):
+            self._recover()
+            return self._commit_locked()
 
+    def _commit_locked(self) -> WriteReport:
+        plan, before = self._plan()
+        if plan.edited and not self.force:
+            raise self._edited_error(plan.edited)
+        self._committed = True
         backups = back_up(self.output_dir, plan.edited, self._now()) if plan.edited else []
-
-        removed: list[str] = []
-        try:
-            for path in plan.write:
-                atomic_write(self.output_dir / path, self._files[path].data, path)
-                state[path] = self._files[path].entry()
-            for path in plan.remove:
-                self._remove(path)
-                state.pop(path, None)
-                removed.append(path)
-        except OutputError:
-            self._save_state(state, plan.old_manifest)
-            raise
 
         entries = [self._files[path].entry() for path in sorted(self._files)]
         if self.partial and plan.old_manifest:
             entries += [e for e in plan.old_manifest["files"] if e["path"] not in self._files]
             entries.sort(key=lambda e: e["path"])
-        content = manifest_bytes(entries, removed)
-        manifest_path = self.output_dir / MANIFEST_NAME
-        if self._read_existing(manifest_path, MANIFEST_NAME) != content:
-            atomic_write(manifest_path, content, MANIFEST_NAME)
+        if plan.write or plan.remove:
+            staged = journal.stage(self.output_dir, [
+                (path, self._files[path].data, journal.mode_for(self.output_dir / path))
+                for path in plan.write])
+            pending = {
+                "manifest": {"files": entries},
+                "writes": [{"path": path, "staged": name, "before": before[path],
+                            "sha256": self._files[path].sha256}
+                           for path, name in zip(plan.write, staged)],
+                "removes": [{"path": path, "sha256": before[path]} for path in plan.remove],
+            }
+            journal.write_journal(self.output_dir, pending)
+            removed = journal.switch(self.output_dir, pending)
+            content = self._read_existing(self.output_dir / MANIFEST_NAME, MANIFEST_NAME)
+        else:
+            removed = []
+            content = manifest_bytes(entries, removed)
+            manifest_path = self.output_dir / MANIFEST_NAME
+            if self._read_existing(manifest_path, MANIFEST_NAME) != content:
+                atomic_write(manifest_path, content, MANIFEST_NAME)
         return WriteReport(
             written=list(plan.write),
             unchanged=list(plan.unchanged),
@@ -337,34 +381,3 @@ class OutputWriter:
             backups=backups,
             manifest=json.loads(content.decode("utf-8")),
         )
-
-    def _remove(self, path: str) -> None:
-        """Delete one file of the last build and the folders it leaves empty."""
-        target = self._check_inside(path)
-        try:
-            target.unlink()
-        except FileNotFoundError:
-            pass
-        except OSError as exc:
-            raise OutputError(f"Không xóa được tệp cũ '{target}': {os_reason(exc)}.") from None
-        parts = path.split("/")[:-1]
-        while parts:
-            try:
-                (self.output_dir.joinpath(*parts)).rmdir()
-            except OSError:
-                break
-            parts.pop()
-
-    def _save_state(self, state: dict[str, dict], old: dict | None) -> None:
-        """Best effort: record in the manifest what is really on disk after a failure."""
-        if old is None and not state:
-            return
-        try:
-            atomic_write(
-                self.output_dir / MANIFEST_NAME, manifest_bytes(list(state.values()), []),
-                MANIFEST_NAME,
-            )
-        except OutputError:
-            pass
-
-

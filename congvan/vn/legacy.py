@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
+from congvan.vn.common_syllables import COMMON
 from congvan.vn.text import normalize
 
 TCVN3 = "TCVN3"
@@ -260,21 +262,38 @@ def _vni_weight(word: str) -> float:
     return 0.5
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_evidence(word: str, encoding: str) -> tuple[float, bool, int]:
+    """What one word says for ``encoding`` (cached: names and places repeat a lot):
+    (weight as a word that is Vietnamese only once decoded, whether it is telling
+    alone, +1/-1/0 when only the decoded/only the written reading is a common syllable)."""
+    if encoding == TCVN3:
+        converted = _convert_tcvn3(word)
+    else:
+        converted = _convert_vni(word)
+    if converted == word or not _is_syllable(converted):
+        return 0.0, False, 0
+    if _is_syllable(word):  # both readings are syllables: only how common they are tells
+        written, decoded = word.lower() in COMMON, converted.lower() in COMMON
+        return 0.0, False, int(decoded) - int(written)
+    if not any(ch.isascii() for ch in word):  # ``§ç`` (Đỗ): whole-word codes, TCVN3 only
+        if encoding == TCVN3 and len(word) > 1 and word[0] in _TCVN3_CAPITALS:
+            return 1.0, False, 0
+        return 0.0, False, 0
+    if encoding == TCVN3:
+        return 1.0, _has_inner(word, _TCVN3_TELLING), 0
+    return _vni_weight(word), _vni_telling(word), 0
+
+
 def _legacy_evidence(s: str, encoding: str) -> tuple[float, bool]:
     """(weight of the words that only make sense in ``encoding``, whether one is telling alone)."""
     score, telling = 0.0, False
     for word in _LEGACY_WORD_RE.findall(s):
         if not any(ch.isascii() for ch in word):
             continue
-        converted = _convert_tcvn3(word) if encoding == TCVN3 else _convert_vni(word)
-        if converted == word or not _is_syllable(converted) or _is_syllable(word):
-            continue
-        if encoding == TCVN3:
-            score += 1
-            telling = telling or _has_inner(word, _TCVN3_TELLING)
-        else:
-            score += _vni_weight(word)
-            telling = telling or _vni_telling(word)
+        weight, tells, _ = _word_evidence(word, encoding)
+        score += weight
+        telling = telling or tells
     return score, telling
 
 
@@ -296,6 +315,44 @@ def detect_legacy_encoding(s: str) -> str | None:
         if (score >= 2 or telling) and (best is None or score > best[0]):
             best = (score, encoding)
     return best[1] if best else None
+
+
+SHORT_TEXT = 80
+"""Texts up to this many characters, on one line, are short: a name, a place, a title."""
+
+
+def detect_legacy_short(s: str) -> str | None:
+    """Like :func:`detect_legacy_encoding`, for a short text such as a name or a place,
+    where one word is all the evidence there is: ``Lª Hµ`` or ``Côm sè 1`` (TCVN3),
+    ``Nguyeãn Thò Baéc`` (VNI). One word that is Vietnamese only once decoded is
+    enough (half a word: a VNI mark French could explain, as in ``Traàn``), and so are
+    words whose decoded reading is a common syllable when the
+    written one is not (``Côm`` → ``Cụm``); a common written word counts against."""
+    s = normalize(s)
+    if len(s) > SHORT_TEXT or "\n" in s or not any("\u00a1" <= ch <= "\u00ff" for ch in s):
+        return None
+    best: tuple[float, str] | None = None
+    for encoding in ENCODINGS:
+        score, telling, common = 0.0, False, 0
+        for word in _LEGACY_WORD_RE.findall(s):
+            weight, tells, lexical = _word_evidence(word, encoding)
+            score, telling, common = score + weight, telling or tells, common + lexical
+        score += common
+        rank = (score, telling)
+        if score >= 0.5 and (best is None or rank > best[0]):
+            best = (rank, encoding)
+    return best[1] if best else None
+
+
+def legacy_suggestion(encoding: str) -> str:
+    """How to turn text in ``encoding`` into Unicode, in Vietnamese."""
+    source = "TCVN3" if _encoding_name(encoding) == TCVN3 else "VNI Windows"
+    return (f"Hãy chuyển sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã, nguồn {source}, "
+            "đích Unicode) rồi dán lại.")
+
+
+def legacy_label(encoding: str) -> str:
+    return "TCVN3 (ABC)" if _encoding_name(encoding) == TCVN3 else "VNI"
 
 
 def legacy_hint(encoding: str) -> str:

@@ -26,3 +26,74 @@ def test_nested_aliases_stop_with_a_located_error(tmp_path, monkeypatch):
     (problem,) = info.value.problems
     assert problem.line is not None
     assert problem.message.startswith("dữ liệu quá lớn: hơn 10.000 giá trị")
+
+
+def _run(*args):
+    from click.testing import CliRunner
+
+    from congvan.cli import cli
+
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+DEEP = {
+    "flow lists": ("x: " + "[" * 2000 + "]" * 2000 + "\n", 1, 3 + source.MAX_DEPTH),
+    "flow tables": ("x: " + "{a: " * 2000 + "1" + "}" * 2000 + "\n", 1, 4 * source.MAX_DEPTH),
+    "indented tables": ("".join("  " * i + "a:\n" for i in range(600)) + "  " * 600 + "b: 1\n",
+                        source.MAX_DEPTH + 1, 2 * source.MAX_DEPTH + 1),
+    "a hundred thousand brackets": ("[" * 100_000 + "]" * 100_000, 1, 1 + source.MAX_DEPTH),
+}
+
+
+@pytest.mark.parametrize("name", DEEP)
+@pytest.mark.parametrize("command", ["build", "check", "units", "diff"])
+def test_deep_nesting_is_a_located_error_for_every_command(tmp_path, name, command):
+    text, line, column = DEEP[name]
+    path = tmp_path / "deep.yaml"
+    path.write_text(text, encoding="utf-8")
+    args = [command, path] + ([path] if command == "diff" else []) + (
+        ["-o", tmp_path / "out"] if command == "build" else [])
+    result = _run(*args)
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert result.output.splitlines()[-1] == (
+        f"{path}:{line}:{column}: lỗi: dữ liệu lồng nhau quá sâu: hơn {source.MAX_DEPTH} tầng "
+        "danh sách hoặc bảng. Hãy kiểm tra dấu ngoặc [ ] { } và thụt lề; dữ liệu thật chỉ "
+        "lồng khoảng mười tầng.")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_deep_file_with_a_syntax_error_after_it_reports_the_depth(tmp_path):
+    with pytest.raises(congvan.DataError, match="lồng nhau quá sâu"):
+        source.parse_source("[" * 5000 + "}", "d.yaml")
+
+
+@pytest.mark.parametrize("char, label", [("\u2028", "LINE SEPARATOR"), ("\u2029", "PARAGRAPH SEPARATOR"),
+                                         ("\u0085", "NEL")])
+def test_a_raw_line_separator_is_reported_where_it_is(char, label):
+    text = ("document:\n  subject: V/v triển khai\n  place: Bắc Kạn\n"
+            f"units:\n  - id: a\n    name: Phòng Nội{char} vụ\n    short: Phòng NV\n")
+    with pytest.raises(congvan.DataError) as info:
+        source.parse_source(text, "d.yaml")
+    (problem,) = info.value.problems
+    assert problem.format() == (
+        f"d.yaml:6:20: lỗi: có ký tự ngắt dòng U+{ord(char):04X} ({label}) nằm giữa dòng; "
+        "YAML coi nó là xuống dòng nên sẽ cắt đôi văn bản. Hãy xóa ký tự đó hoặc thay bằng "
+        "dấu cách (thường do dán từ Word hoặc trang web).")
+
+
+def test_the_c_loader_gives_the_pure_python_values_and_marks(monkeypatch):
+    from helpers import SAMPLE
+
+    text = SAMPLE.read_text("utf-8")
+    fast = source.parse_source(text, "s.yaml")
+    monkeypatch.setattr(source, "FAST_LOADER", source.yaml.SafeLoader)
+    slow = source.parse_source(text, "s.yaml")
+    assert (fast.value, fast.marks, fast.key_marks) == (slow.value, slow.marks, slow.key_marks)
+
+
+def test_syntax_errors_keep_the_pure_python_wording_and_marks():
+    with pytest.raises(congvan.DataError) as info:
+        source.parse_source("a: [1, 2\nb: 3\n", "d.yaml")
+    (problem,) = info.value.problems
+    assert (problem.line, problem.column) == (2, 2)
+    assert "thiếu dấu phẩy hoặc dấu ] đóng danh sách" in problem.message
