@@ -88,8 +88,12 @@ def reference_errors(plain, source: Source) -> list[Problem]:
                     "Hãy chọn một: nhiệm vụ riêng (task) hoặc dùng chung với chỉ số trên."))
             walk(_get(ind, "indicators"), f"{ipath}.indicators")
 
-    for s, section in enumerate(_list(_get(_get(plain, "appendix"), "sections"))):
-        walk(_get(section, "indicators"), f"appendix.sections[{s}].indicators")
+    appendices = [("appendix", _get(plain, "appendix"))] + [
+        (f"appendices[{i}]", a) for i, a in enumerate(_list(_get(plain, "appendices")))]
+    for apath, appendix in appendices:
+        for s, section in enumerate(_list(_get(appendix, "sections"))):
+            walk(_get(section, "indicators"), f"{apath}.sections[{s}].indicators")
+        walk(_get(appendix, "rows"), f"{apath}.rows")
     problems += _cycles(units, ids, source)
     return problems
 
@@ -125,7 +129,7 @@ def warnings(data: Data, source: Source) -> list[Problem]:
     if doc.date.year:
         earliest = datetime.date(doc.date.year, doc.date.month or 1, doc.date.day or 1)
     referenced = set(doc.recipients)
-    for ind in data.appendix.rows():
+    for ind in data.rows():
         referenced.update(ind.lead, ind.support)
         if ind.shares_task:
             continue

@@ -353,21 +353,3 @@ def _nullable(schema: dict) -> dict:
 
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
-
-
-class Choice(Text):
-    def __init__(self, choices):
-        super().__init__()
-        self.choices = tuple(choices)
-        self.expected = "một trong: " + ", ".join(self.choices)
-
-    def clean(self, value, path, report):
-        if value not in self.choices:
-            close = suggest(str(value), list(self.choices), n=1)
-            hint = did_you_mean(f'"{c}"' for c in close)
-            report(path, f"cần {self.expected}, nhưng gặp {_kind_name(value)}", hint)
-            return INVALID
-        return value
-
-    def json(self):
-        return {"enum": list(self.choices)}
