@@ -49,7 +49,7 @@ def _mm(length) -> float:
 # --- (a), (b): generated == committed, and deterministic ---------------------------
 def test_committed_templates_match_the_script(tmp_path):
     written = make_templates.make_all(tmp_path)
-    assert sorted(p.name for p in written) == ["cong-van.docx", "thu-don-vi.docx"]
+    assert sorted(p.name for p in written) == ["cong-van.docx", "thu-don-vi.docx", "van-ban.docx"]
     for path in written:
         committed = TEMPLATES / path.name
         assert committed.exists(), f"{committed} missing: run python tools/make_templates.py"
@@ -187,20 +187,26 @@ def _doc_context() -> dict:
         "recipient_single": "",
         "recipient_lines": ["- Các phòng, ban, ngành thành phố;",
                             "- Ủy ban nhân dân xã, phường."],
-        "body": [
+        "body": [_plain_block(b) for b in (
             {"text": "Thực hiện Kế hoạch số 563/KH-UBND ngày 20/8/2023 của Ủy ban nhân "
                      "dân tỉnh Bắc Kạn, Ủy ban nhân dân thành phố chỉ đạo như sau:",
              "heading": False},
             {"text": "1. " + TRICKY, "heading": True},
             {"text": "Triển khai thực hiện các nhiệm vụ được chỉ rõ trong Phụ lục./.",
              "heading": False},
-        ],
+        )],
         "distribution": [{"label": "Gửi bản điện tử:",
                           "lines": ["- Như trên;", "- Lưu: VT, VHTT."]}],
         "signer": {"authority": "TM. ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH",
-                   "name": "Hoàng Hà Bắc"},
+                   "name": "Hoàng Hà Bắc", "lines": ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]},
         "core": {"title": "Công văn", "author": "UBND", "subject": "V/v"},
     }
+
+
+def _plain_block(block: dict) -> dict:
+    """A body paragraph as the templates loop over it: its text as one span (bold for a point)."""
+    return {**block, "spans": [{"text": block["text"], "bold": block["heading"],
+                                "italic": False}]}
 
 
 def _appendix_context() -> dict:
@@ -227,9 +233,13 @@ def _letter_context() -> dict:
         "unit_name": "Ủy ban nhân dân phường Đức Xuân",
         "intro": "Thực hiện Công văn số …/UBND-VHTT, đề nghị thực hiện các nhiệm vụ sau:",
         "lead_heading": "1. Nhiệm vụ chủ trì thực hiện",
+        "titles": {"name": "Chỉ số", "task": "Nhiệm vụ"},
         "lead_rows": [row],
+        "lead_blocks": [{"rows": [row], "paragraphs": row["paragraphs"]}],
         "support_heading": "2. Nhiệm vụ phối hợp thực hiện",
         "support_rows": [dict(row, stt="1"), dict(row, stt="2", paragraphs=[""])],
+        "support_blocks": [{"rows": [dict(row, stt="1")], "paragraphs": row["paragraphs"]},
+                           {"rows": [dict(row, stt="2")], "paragraphs": [""]}],
         "closing": "Đề nghị đơn vị triển khai thực hiện./.",
     }
 

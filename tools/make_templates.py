@@ -2,8 +2,9 @@
 
     python tools/make_templates.py [OUTDIR]      # default: <repo>/templates
 
-Writes ``cong-van.docx`` (dispatch + landscape appendix) and ``thu-don-vi.docx``
-(per-unit task letter). The layout follows Nghị định 30/2020/NĐ-CP, Phụ lục I
+Writes ``cong-van.docx`` (công văn + its classic landscape appendix), ``van-ban.docx``
+(every other layout: a document with a type name and its title block, Quyết định parts,
+appendices with declared columns or as lists) and ``thu-don-vi.docx`` (per-unit task letter). The layout follows Nghị định 30/2020/NĐ-CP, Phụ lục I
 ; the tags follow ``docs/templates.md``.
 A bootstrap for new templates: the templates in ``templates/`` are the source of
 truth and are edited in Word or LibreOffice; nothing requires them to equal this
@@ -44,8 +45,13 @@ CELL_MAR = 57  # 1 mm left/right padding in every table
 HEADER_COLS = layout.HEADER_COLUMNS
 SIGN_COLS = layout.SIGNATURE_COLUMNS
 APPENDIX_COLS = (850, 3402, 1984, 2268, 5216)  # 15/60/35/40/92 mm = 242 mm
-LEAD_COLS = (794, 1701, 3742, 1417, 1134)  # STT, Chỉ số, Nhiệm vụ, Phối hợp, Thời hạn
-SUPPORT_COLS = (794, 1701, 1417, 3742, 1134)  # STT, Chỉ số, Chủ trì, Nhiệm vụ, Thời hạn
+# The letter's STT column fits "VIII.10.10" (52.7 pt at 12 pt bold) and its cell margins on
+# one line: a task cited by the document's own numbers never wraps (VII.3.1 did at 14 mm).
+LEAD_COLS = (1191, 1701, 3345, 1417, 1134)  # STT, Chỉ số, Nhiệm vụ, Phối hợp, Thời hạn
+SUPPORT_COLS = (1191, 1701, 1417, 3345, 1134)  # STT, Chỉ số, Chủ trì, Nhiệm vụ, Thời hạn
+APPENDIX_CAPTION = "Phụ lục"
+"""tblCaption (Word: Table Properties › Alt Text › Title) of a declared-column appendix
+table: the builder sets its column widths, alignment and merges after rendering."""
 assert sum(LEAD_COLS) == sum(SUPPORT_COLS) == TEXT_W
 assert sum(APPENDIX_COLS) == LANDSCAPE_TEXT_W
 
@@ -318,12 +324,27 @@ def _recipients(doc) -> None:
     _p(doc, "{%p endif %}")
 
 
-def _body(doc) -> None:
-    _p(doc, "{%p for block in doc.body %}", style=BODY_STYLE)
-    _p(doc, "{%p if block.heading %}", style=BODY_STYLE)
-    _p(doc, "{{ block.text }}", bold=True, style=BODY_STYLE)  # a numbered point
-    for tag in ("{%p else %}", "{{ block.text }}", "{%p endif %}", "{%p endfor %}"):
-        _p(doc, tag, style=BODY_STYLE)
+def _spans(box, items: str, **kwargs):
+    """A paragraph of runs, one per span of `items` (a list of {text, bold, italic}): each
+    variant is a run formatted in the template, chosen by `{%r if %}`; every tag its own run."""
+    p = _p(box, "{%r for s in " + items + " %}", **kwargs)
+    for tag, bold, italic in (("{%r if s.bold and s.italic %}", True, True),
+                              ("{%r elif s.bold %}", True, False),
+                              ("{%r elif s.italic %}", False, True),
+                              ("{%r else %}", False, False)):
+        p.add_run(tag)
+        run = p.add_run("{{ s.text }}")
+        run.bold, run.italic = bold or None, italic or None
+    p.add_run("{%r endif %}")
+    p.add_run("{%r endfor %}")
+    return p
+
+
+def _body(doc, items: str = "doc.body", var: str = "block") -> None:
+    """Paragraphs with inline bold/italic (numbered points are bold spans)."""
+    _p(doc, "{%p for " + var + " in " + items + " %}", style=BODY_STYLE)
+    _spans(doc, var + ".spans", style=BODY_STYLE)
+    _p(doc, "{%p endfor %}", style=BODY_STYLE)
 
 
 def _signature_block(doc) -> None:
@@ -341,10 +362,9 @@ def _signature_block(doc) -> None:
     _p(left, "{%p endfor %}", size=11)
     _p(left, "{%p endfor %}", size=11)
     centre = {"align": ALIGN.CENTER, "size": 14}
-    _p(right, "{%p if doc.signer.authority %}", **centre)
-    _p(right, "{{ doc.signer.authority }}", bold=True, **centre)
-    _p(right, "{%p endif %}", **centre)
-    _p(right, "{{ doc.signer.title }}", bold=True, **centre)
+    _p(right, "{%p for line in doc.signer.lines %}", **centre)  # TM. … / KT. … / title
+    _p(right, "{{ line }}", bold=True, **centre)
+    _p(right, "{%p endfor %}", **centre)
     for _ in range(5):  # room for the signature and the seal
         _p(right, **centre)
     _p(right, "{{ doc.signer.name }}", bold=True, **centre)
@@ -402,23 +422,26 @@ def _appendix(doc) -> None:
 
 
 def _letter_tasks(doc, rows: str, heading: str, widths, columns) -> None:
-    """`{%p if letter.<rows> %}`, the heading, a task table, `{%p endif %}`.
-    `columns` pairs each header title with its cell tag (None: the task text)."""
-    _p(doc, "{%p if letter." + rows + " %}", style=BODY_STYLE)
+    """`{%p if letter.<rows>_rows %}`, the heading, a task table, `{%p endif %}`.
+    `columns` pairs each header title with its cell tag (None: the task text, shown once
+    for the rows of a block that share it, merged as in the appendix)."""
+    _p(doc, "{%p if letter." + rows + "_rows %}", style=BODY_STYLE)
     _p(doc, "{{ letter." + heading + " }}", bold=True, before=6, style=BODY_STYLE,
        keep_next=True)
-    table = _table(doc, widths, 4, borders=True)
+    table = _table(doc, widths, 6, borders=True)
     _header_row(table, [title for title, _ in columns])
-    _control_row(table, 1, "{%tr for row in letter." + rows + " %}")
-    for cell, (_, tag) in zip(table.rows[2].cells, columns):
+    _control_row(table, 1, "{%tr for block in letter." + rows + "_blocks %}")
+    _control_row(table, 2, "{%tr for row in block.rows %}")
+    for cell, (_, tag) in zip(table.rows[3].cells, columns):
         if tag is None:
-            _task_cell(cell, "{{ row.paragraphs[0] }}",
-                       ["{%p for para in row.paragraphs[1:] %}", "{{ para }}",
-                        "{%p endfor %}"])
+            _task_cell(cell, "{% vm %}{{ block.paragraphs[0] }}",
+                       ["{%p if loop.first %}", "{%p for para in block.paragraphs[1:] %}",
+                        "{{ para }}", "{%p endfor %}", "{%p endif %}"])
         else:
             align = ALIGN.LEFT if tag == "{{ row.indicator }}" else ALIGN.CENTER
             _p(_clear(cell), tag, align=align, style=TABLE_STYLE)
-    _control_row(table, 3, "{%tr endfor %}")
+    _control_row(table, 4, "{%tr endfor %}")
+    _control_row(table, 5, "{%tr endfor %}")
     _p(doc, "{%p endif %}", style=BODY_STYLE)
 
 
@@ -437,16 +460,118 @@ def build_thu_don_vi():
     _header_block(doc)
     _recipients(doc)
     _p(doc, "{{ letter.intro }}", style=BODY_STYLE)
-    _letter_tasks(doc, "lead_rows", "lead_heading", LEAD_COLS, [
-        ("STT", "{{ row.stt }}"), ("Chỉ số", "{{ row.indicator }}"), ("Nhiệm vụ", None),
+    _letter_tasks(doc, "lead", "lead_heading", LEAD_COLS, [
+        ("STT", "{{ row.stt }}"), ("{{ letter.titles.name }}", "{{ row.indicator }}"),
+        ("{{ letter.titles.task }}", None),
         ("Đơn vị phối hợp", "{{ row.support }}"), ("Thời hạn", "{{ row.deadline }}")])
-    _letter_tasks(doc, "support_rows", "support_heading", SUPPORT_COLS, [
-        ("STT", "{{ row.stt }}"), ("Chỉ số", "{{ row.indicator }}"),
-        ("Đơn vị chủ trì", "{{ row.lead }}"), ("Nhiệm vụ", None),
+    _letter_tasks(doc, "support", "support_heading", SUPPORT_COLS, [
+        ("STT", "{{ row.stt }}"), ("{{ letter.titles.name }}", "{{ row.indicator }}"),
+        ("Đơn vị chủ trì", "{{ row.lead }}"), ("{{ letter.titles.task }}", None),
         ("Thời hạn", "{{ row.deadline }}")])
     _p(doc, "{{ letter.closing }}", before=6, style=BODY_STYLE)
     _signature_block(doc)
     _tiny_paragraph(_p(doc))  # a body must not end with a table
+    return doc
+
+
+# --- the general template: documents with a type name, declared-column appendices ----
+def _title_block(doc) -> None:
+    """Tên loại and trích yếu, centred and bold, a short rule under them (PL I II.5.b). A
+    one-cell borderless table, so that the rule is sized like the header's lines."""
+    _p(doc, "{%p if doc.type_name %}")
+    cell = _clear(_table(doc, (TEXT_W,), 1, borders=False).rows[0].cells[0])
+    centre = {"align": ALIGN.CENTER, "bold": True}
+    _p(cell, "{{ doc.type_name }}", size=size("type_name"), before=12, **centre)
+    _p(cell, "{{ doc.type_subject }}", size=size("type_subject"), **centre)
+    _p(cell, style=LINE_STYLE, left=ISSUER_LINE_IND * 2, right=ISSUER_LINE_IND * 2)
+    _p(doc, "{%p endif %}")
+
+
+def _decision(doc) -> None:
+    """Quyết định: thẩm quyền, căn cứ (italic spans), QUYẾT ĐỊNH:, articles (Điều N. bold)."""
+    centre = {"align": ALIGN.CENTER, "bold": True, "size": 14}
+    _p(doc, "{%p if doc.decides %}")
+    _p(doc, "{{ doc.authority }}", before=12, after=6, **centre)
+    _body(doc, "doc.bases", "basis")
+    _p(doc, "{{ doc.decides }}", before=6, after=6, keep_next=True, **centre)
+    _body(doc, "doc.articles", "article")
+    _p(doc, "{%p endif %}")
+
+
+def _declared_table(doc) -> None:
+    """Header row and column-number row from loops over the declared columns (both repeat
+    on every page), then group rows and data rows; widths, alignment and vertical merges
+    are set by the builder (congvan/builder/layout_pass.py)."""
+    table = _table(doc, (850, 850, 850), 11, borders=True)
+    caption = table._tbl.tblPr.find(qn("w:tblLayout"))
+    caption.addnext(_el("w:tblCaption", val=APPENDIX_CAPTION))
+    header = table.rows[0]
+    _row_flags(header, header=True, cant_split=True)
+    for cell, tag in zip(header.cells, ("{%tc for title in app.header %}", "{{ title }}",
+                                        "{%tc endfor %}")):
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        _p(_clear(cell), tag, bold=True, align=ALIGN.CENTER, style=TABLE_STYLE)
+    _control_row(table, 1, "{%tr if app.numbers %}")
+    _row_flags(table.rows[2], header=True, cant_split=True)
+    for cell, tag in zip(table.rows[2].cells, ("{%tc for n in app.numbers %}", "{{ n }}",
+                                               "{%tc endfor %}")):
+        _p(_clear(cell), tag, italic=True, align=ALIGN.CENTER, style=TABLE_STYLE)
+    _control_row(table, 3, "{%tr endif %}")
+    _control_row(table, 4, "{%tr for row in app.rows %}")
+    _control_row(table, 5, "{%tr if row.group %}")
+    group = table.rows[6]
+    _row_flags(group, cant_split=True)
+    _p(_clear(group.cells[0]), "{{ row.number }}", bold=True, align=ALIGN.CENTER,
+       style=TABLE_STYLE, keep_next=True)
+    title = group.cells[1].merge(group.cells[2])
+    _p(_clear(title), "{% colspan row.span %}{{ row.title }}", bold=True, align=ALIGN.LEFT,
+       style=TABLE_STYLE, keep_next=True)
+    _control_row(table, 7, "{%tr else %}")
+    cells = table.rows[8].cells
+    _p(_clear(cells[0]), "{%tc for cell in row.cells %}", style=TABLE_STYLE)
+    content = _clear(cells[1])
+    _p(content, "{%p for para in cell.paragraphs %}", style=TABLE_STYLE)
+    _spans(content, "para", style=TABLE_STYLE)
+    _p(content, "{%p endfor %}", style=TABLE_STYLE)
+    _p(_clear(cells[2]), "{%tc endfor %}", style=TABLE_STYLE)
+    _control_row(table, 9, "{%tr endif %}")
+    _control_row(table, 10, "{%tr endfor %}")
+    _tiny_paragraph(_p(doc))  # a section must not end with a table
+
+
+def _appendices(doc) -> None:
+    """Each appendix in a section of its own (new page, own numbering; the builder sets
+    each section's orientation), as a table or as a numbered list."""
+    _p(doc, "{%p for app in appendices %}")
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    _tiny_paragraph(doc.paragraphs[-1])  # carries the sectPr ending the section before
+    _page(section, landscape=True)
+    _page_numbers(section, restart=True)
+    centre = {"align": ALIGN.CENTER, "size": 14}
+    _p(doc, "{{ app.heading }}", bold=True, **centre)
+    _p(doc, "{{ app.title }}", bold=True, **centre)
+    _p(doc, "{{ app.reference }}", italic=True, after=12, **centre)
+    _p(doc, "{%p if app.table %}")
+    _declared_table(doc)
+    _p(doc, "{%p endif %}")
+    _p(doc, "{%p if app.list %}")
+    _body(doc, "app.items", "item")
+    _p(doc, "{%p endif %}")
+    _p(doc, "{%p endfor %}")
+
+
+def build_van_ban():
+    doc = _new_document()
+    _header_block(doc)
+    _title_block(doc)
+    _p(doc, "{%p if doc.recipient_lines or doc.recipient_single %}")
+    _recipients(doc)
+    _p(doc, "{%p endif %}")
+    _body(doc)
+    _decision(doc)
+    _signature_block(doc)
+    _tiny_paragraph(_p(doc))  # a body must not end with a table
+    _appendices(doc)
     return doc
 
 
@@ -466,7 +591,8 @@ def _deterministic_bytes(doc) -> bytes:
     return out.getvalue()
 
 
-TEMPLATES = {"cong-van.docx": build_cong_van, "thu-don-vi.docx": build_thu_don_vi}
+TEMPLATES = {"cong-van.docx": build_cong_van, "van-ban.docx": build_van_ban,
+             "thu-don-vi.docx": build_thu_don_vi}
 
 
 def make_all(outdir: Path) -> list[Path]:

@@ -9,6 +9,11 @@ DISPATCH_FILE = "cong-van.docx"
 LETTER_DIR = "don-vi"
 
 
+def document_file(data: Data) -> str:
+    """The document's own file: ``cong-van.docx``, ``ke-hoach.docx``, ``quyet-dinh.docx``…"""
+    return data.document.kind.file
+
+
 def letter_paths(data: Data) -> dict[str, str]:
     """Unit id → ``don-vi/<slug>.docx`` for every unit in the registry (stable, unique)."""
     ids = list(data.units)

@@ -191,6 +191,8 @@ class DeadlineField(Type):
     def clean(self, value, path, report):
         from congvan.vn.deadlines import parse_deadline
 
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)  # `deadline: 2026`, a year as YAML reads it
         if isinstance(value, str):
             value = normalize(value)
         try:
@@ -200,7 +202,7 @@ class DeadlineField(Type):
             return INVALID
 
     def json(self):
-        return {"anyOf": [{"type": "string"},
+        return {"anyOf": [{"type": "string"}, {"type": "integer", "minimum": 1, "maximum": 9999},
                           {"type": "object", "properties": {
                               "due": {"type": "string",
                                       "description": "Ngày đến hạn, dạng NNNN-TT-NN, ví dụ 2023-09-15"},
