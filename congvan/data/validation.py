@@ -202,14 +202,15 @@ class DeadlineField(Type):
             return INVALID
 
     def json(self):
-        return {"anyOf": [{"type": "string"}, {"type": "integer", "minimum": 1, "maximum": 9999},
+        return {"anyOf": [{"type": "string"},
                           {"type": "object", "properties": {
                               "due": {"type": "string",
                                       "description": "Ngày đến hạn, dạng NNNN-TT-NN, ví dụ 2023-09-15"},
                               "phrase": {"type": ["string", "null"],
                                          "description": "Cụm từ thời hạn in trong thư, ví dụ "
                                                         "“trong tháng 9/2023”; mặc định “trước ngày …”"}},
-                           "required": ["due"], "additionalProperties": False}]}
+                           "required": ["due"], "additionalProperties": False},
+                          {"type": "integer", "minimum": 1, "maximum": 9999}]}  # a year
 
 
 class ListOf(Type):
