@@ -555,7 +555,7 @@ def _appendices(doc) -> None:
     _declared_table(doc)
     _p(doc, "{%p endif %}")
     _p(doc, "{%p if app.list %}")
-    _body(doc, "app.items", "item")
+    _body(doc, "app.entries", "entry")
     _p(doc, "{%p endif %}")
     _p(doc, "{%p endfor %}")
 

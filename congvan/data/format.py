@@ -148,8 +148,8 @@ APPENDIX = Obj({
                              "(A, B) hoặc none", default="roman"),
     "numbering": Field(Choice(NUMBERINGS), "Đánh số dòng: per-group (lại từ 1 mỗi nhóm) hoặc "
                        "continuous (liên tục qua các nhóm)", default="per-group"),
-    "orientation": Field(Choice(ORIENTATIONS), "Hướng trang: landscape (ngang) hoặc portrait",
-                         default="landscape"),
+    "orientation": Field(Choice(ORIENTATIONS), "Hướng trang: landscape (ngang; mặc định của "
+                         "bảng) hoặc portrait (dọc; mặc định của danh sách)"),
     "form": Field(Choice(APPENDIX_FORMS), "Dạng: table (bảng) hoặc list (danh sách đánh số, "
                                           "không kẻ bảng)", default="table"),
 }, doc="Một phụ lục")

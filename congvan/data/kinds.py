@@ -35,9 +35,9 @@ KINDS = {
 }
 TYPES = tuple(KINDS)
 
-OTHER_ABBREVIATIONS = ("TTr", "HD", "CTr", "GM", "CĐ", "BB", "CT", "NQ", "TTR", "CTR")
-"""Type abbreviations of Phụ lục III that congvan does not write: a ký hiệu opening with
-one of them contradicts every type here."""
+OTHER_ABBREVIATIONS = ("TTR", "HD", "CTR", "GM", "CĐ", "BB", "CT", "NQ")
+"""Type abbreviations of Phụ lục III that congvan does not write (as a ký hiệu, upper case:
+TTr, CTr are TTR, CTR): a ký hiệu opening with one of them contradicts every type here."""
 
 COLUMN_SHOWS = ("number", "name", "task", "lead", "support", "deadline", "result", "note",
                 "field")

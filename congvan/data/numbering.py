@@ -52,7 +52,9 @@ def build_appendices(plain: dict, units: dict[str, Unit]) -> tuple[Appendix, ...
     for index, (app, path) in enumerate(raw):
         numeral = roman(index + 1)
         suffix = f" (PL {numeral})" if with_rows else ""
-        heading = app.get("heading") or ("PHỤ LỤC " + numeral if several else "PHỤ LỤC")
+        heading = app.get("heading") or "PHỤ LỤC"
+        if several and heading.upper() == "PHỤ LỤC":  # the numeral is derived, like numbers
+            heading = f"{heading} {numeral}"
         out.append(_appendix(app, path, heading, suffix, units))
     return tuple(out)
 
@@ -78,7 +80,9 @@ def _appendix(app: dict, path: str, heading: str, suffix: str, units) -> Appendi
         heading=heading, title=app["title"], sections=tuple(sections),
         columns=tuple(_column(c) for c in app.get("columns") or ()),
         column_numbers=bool(app.get("column_numbers")), flat=bool(app.get("rows")),
-        orientation=app.get("orientation") or "landscape", form=app.get("form") or "table")
+        orientation=app.get("orientation") or ("portrait" if app.get("form") == "list"
+                                               else "landscape"),
+        form=app.get("form") or "table")
 
 
 def _column(col: dict) -> Column:

@@ -56,14 +56,14 @@ def appendix_context(data: Data, app: Appendix) -> tuple[dict, dict]:
         "table": app.form == "table", "list": app.form == "list",
         "header": [c.title for c in columns],
         "numbers": [f"({i + 1})" for i in range(len(columns))] if app.column_numbers else [],
-        "rows": [], "items": [],
+        "rows": [], "entries": [],
     }
     layout_rows: list[list[str] | None] = [None] * (1 + bool(app.column_numbers))
     for section in app.sections:
         if section.title:
             ctx["rows"].append({"group": True, "number": section.number,
                                 "title": section.title, "span": max(1, len(columns) - 1)})
-            ctx["items"].append(paragraph(f"{section.number}. {section.title}" if section.number
+            ctx["entries"].append(paragraph(f"{section.number}. {section.title}" if section.number
                                           else section.title, heading=True, bold=True))
             layout_rows.append(None)
         previous: Indicator | None = None
@@ -82,10 +82,10 @@ def appendix_context(data: Data, app: Appendix) -> tuple[dict, dict]:
             ctx["rows"].append({"group": False, "cells": cells})
             layout_rows.append(merges)
             if not ind.shares_task:
-                ctx["items"].append(paragraph(f"{ind.number}. {ind.name}" if ind.name
+                ctx["entries"].append(paragraph(f"{ind.number}. {ind.name}" if ind.name
                                               else f"{ind.number}. {' '.join(ind.task)}"))
                 if ind.name:
-                    ctx["items"] += [paragraph(t) for t in ind.task]
+                    ctx["entries"] += [paragraph(t) for t in ind.task]
             previous = ind
     layout = {"widths": widths(columns, app.orientation),
               "aligns": [c.align for c in columns], "rows": layout_rows}
