@@ -136,7 +136,7 @@ def warnings(data: Data, source: Source) -> list[Problem]:
         if earliest and ind.deadline.due and ind.deadline.due < earliest:
             out.append(source.warning(
                 f"{ind.path}.task",
-                f'{ind.ref}: thời hạn "{ind.deadline.phrase}" sớm hơn ngày ban hành công văn.',
+                f'{ind.ref}: thời hạn "{ind.deadline.phrase}" sớm hơn ngày ban hành {doc.kind.sentence.lower()}.',
                 "Hãy kiểm tra lại thời hạn hoặc ngày ban hành."))
         both = [u for u in dict.fromkeys(ind.lead) if u in ind.support]
         for uid in both:

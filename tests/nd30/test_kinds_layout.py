@@ -228,3 +228,30 @@ def test_documents_of_each_type_open_in_libreoffice(built_kinds, tmp_path):
         if shutil.which("pdftotext"):
             out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True)
             assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in out.stdout
+
+
+@pytest.mark.parametrize("which", ["plan", "decision"])
+@pytest.mark.parametrize("wanted, size, bold, italic", [
+    ("ỦY BAN NHÂN DÂN", (12, 13), True, False),
+    ("THÀNH PHỐ BẮC KẠN", (12, 13), True, False),
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", (12, 13), True, False),
+    ("Độc lập - Tự do - Hạnh phúc", (13, 14), True, False),
+    ("Nơi nhận:", (12, 12), True, True),
+])
+def test_header_block_as_in_every_document(request, which, wanted, size, bold, italic):
+    p = find_paragraph(request.getfixturevalue(which), wanted)
+    got_size, got_bold, got_italic = run_props(p)
+    assert size[0] <= got_size <= size[1] and (got_bold, got_italic) == (bold, italic)
+
+
+@pytest.mark.parametrize("which", ["plan", "decision"])
+def test_number_and_date_lines_and_three_solid_lines(request, which):
+    root = request.getfixturevalue(which)
+    number = next(p for p in root.iter(q("w:p")) if norm(text(p)).startswith("Số:"))
+    assert run_props(number)[:2] == (13, False) and alignment(number) == "center"
+    date = next(p for p in root.iter(q("w:p")) if ", ngày" in text(p))
+    assert run_props(date)[2] and 13 <= run_props(date)[0] <= 14
+    lines = [p for p in root.iter(q("w:p")) if p.find("w:pPr/w:pStyle", NS) is not None
+             and p.find("w:pPr/w:pStyle", NS).get(q("w:val")) == "CVKe"]
+    assert len(lines) == 3  # issuing body, tiêu ngữ, title block
+    assert norm(text(lines[2].getprevious().getprevious())) in ("KẾ HOẠCH", "QUYẾT ĐỊNH")
