@@ -125,6 +125,11 @@ def warnings(data: Data, source: Source) -> list[Problem]:
             "document.place", f'địa danh "{doc.place}" viết tắt "TP.".',
             "Nghị định 30 yêu cầu tên chính thức, ví dụ: "
             f'"{doc.place.replace("TP.", "Thành phố")}".'))
+    if doc.kind.name and doc.subject.startswith("V/v"):
+        out.append(source.warning(
+            "document.subject", f'trích yếu của {doc.kind.sentence.lower()} bắt đầu bằng "V/v".',
+            f"Chỉ công văn có V/v; {doc.kind.sentence.lower()} in trích yếu đậm dưới tên loại "
+            f"{doc.kind.name}: hãy bỏ “V/v ”."))
     earliest = None
     if doc.date.year:
         earliest = datetime.date(doc.date.year, doc.date.month or 1, doc.date.day or 1)

@@ -153,3 +153,10 @@ def test_a_year_written_as_a_number_is_a_deadline(tmp_path):
     assert any(row["deadline"] == 2026 for row in data["appendix"]["rows"])
     row = next(i for i in congvan.load(PLAN_SAMPLE).rows() if i.deadline_text == "2026")
     assert row.deadline.due.isoformat() == "2026-12-31"
+
+
+def test_a_typed_subject_starting_with_v_v_is_warned(tmp_path):
+    data = _load(tmp_path, _plan(subject="V/v triển khai nhiệm vụ thử"))
+    (warning,) = [w for w in data.warnings if w.path == "document.subject"]
+    assert "V/v" in warning.message and "KẾ HOẠCH" in warning.suggestion
+    assert not [w for w in _load(tmp_path, MINIMAL).warnings if w.path == "document.subject"]
