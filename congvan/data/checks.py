@@ -140,7 +140,7 @@ def warnings(data: Data, source: Source) -> list[Problem]:
             continue
         if earliest and ind.deadline.due and ind.deadline.due < earliest:
             out.append(source.warning(
-                f"{ind.path}.task",
+                f"{ind.path}.{'deadline' if ind.deadline_given else 'task'}",
                 f'{ind.ref}: thời hạn "{ind.deadline.phrase}" sớm hơn ngày ban hành {doc.kind.sentence.lower()}.',
                 "Hãy kiểm tra lại thời hạn hoặc ngày ban hành."))
         both = [u for u in dict.fromkeys(ind.lead) if u in ind.support]

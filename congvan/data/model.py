@@ -140,6 +140,8 @@ class Indicator:
     """Field path in the data, for messages."""
     deadline_text: str = ""
     """The deadline as a deadline column prints it: as the data wrote it."""
+    deadline_given: bool = False
+    """True when the row's ``deadline`` field gives it (else it was read from the task)."""
     result: str = ""
     note: str = ""
     fields: tuple[tuple[str, str], ...] = ()

@@ -127,7 +127,8 @@ def _rows(items, qualifier, path, units, counter, suffix, prefix="") -> tuple[In
             task=task, shares_task=shares, deadline=deadline,
             children=_rows(item["indicators"] or (), qualifier, f"{ipath}.indicators", units,
                            counter, suffix, f"{number}."),
-            path=ipath, deadline_text=written, result=item.get("result") or "",
+            path=ipath, deadline_text=written, deadline_given=item["deadline"] is not None,
+            result=item.get("result") or "",
             note=item.get("note") or "", fields=tuple((item.get("fields") or {}).items())))
     return tuple(out)
 
