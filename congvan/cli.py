@@ -145,8 +145,8 @@ def check(data_file, strict, deadlines):
 
 def _deadline_table(data) -> str:
     rows = []
-    for ind in data.appendix.rows():
-        if not ind.task or ind.shares_task:
+    for ind in data.rows():
+        if (not ind.task and ind.deadline.kind == "none") or ind.shares_task:
             continue
         d = ind.deadline
         due = format_date(d.due) if d.due else ("định kỳ" if d.kind == "recurring" else "—")

@@ -21,3 +21,16 @@ def built(tmp_path_factory, sample):
     out = tmp_path_factory.mktemp("built")
     congvan.build(sample, out)
     return out
+
+
+@pytest.fixture(scope="session")
+def built_kinds(tmp_path_factory):
+    """The Kế hoạch and Quyết định samples, each built once: {"ke-hoach": folder, …}."""
+    import congvan
+    from helpers import DECISION_SAMPLE, PLAN_SAMPLE
+
+    out = {}
+    for key, path in (("ke-hoach", PLAN_SAMPLE), ("quyet-dinh", DECISION_SAMPLE)):
+        out[key] = tmp_path_factory.mktemp(key)
+        congvan.build(congvan.load(path), out[key])
+    return out

@@ -23,3 +23,8 @@ def raw_indicators(data: dict):
 
     for section in data["appendix"]["sections"]:
         yield from walk(section["indicators"])
+
+PLAN_SAMPLE = ROOT / "data" / "ke-hoach-de-an-06-2026.yaml"
+"""A Kế hoạch: flat six-column appendix with a column-number row and a deadline column."""
+DECISION_SAMPLE = ROOT / "data" / "quyet-dinh-cchc-2026.yaml"
+"""A Quyết định whose Điều 1 approves the attached list of tasks."""

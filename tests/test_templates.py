@@ -26,16 +26,19 @@ from lxml import etree
 import congvan
 import format_checks as checks
 from docxread import part, q, stream
-from helpers import ROOT, soffice
-from congvan.builder.templates import DISPATCH_TEMPLATE, LETTER_TEMPLATE
+from helpers import DECISION_SAMPLE, PLAN_SAMPLE, ROOT, soffice
+from congvan.builder.templates import DISPATCH_TEMPLATE, GENERAL_TEMPLATE, LETTER_TEMPLATE
 from congvan.data.units import assignments
 from congvan.documents.dispatch import dispatch_context
 from congvan.documents.letter import letter_context
+from congvan.documents.titled import document_context
 from congvan.nd30 import layout
 from congvan.ooxml.template import make_environment
 
 TEMPLATES = ROOT / "templates"
-NAMES = (DISPATCH_TEMPLATE, LETTER_TEMPLATE)
+NAMES = (DISPATCH_TEMPLATE, GENERAL_TEMPLATE, LETTER_TEMPLATE)
+KIND_SAMPLES = (PLAN_SAMPLE, DECISION_SAMPLE)
+"""Samples laid out by van-ban.docx (a type name, declared columns)."""
 TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 DELIMITER = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 
@@ -126,6 +129,7 @@ def _has_page_field(header) -> bool:
 
 
 @pytest.mark.parametrize("name, landscape", [(DISPATCH_TEMPLATE, (False, True)),
+                                             (GENERAL_TEMPLATE, (False, True)),
                                              (LETTER_TEMPLATE, (False,))])
 def test_page_setup_follows_the_decree(folder, name, landscape):
     """A4; margins within Phụ lục I I.3 (congvan/nd30/layout.py); page numbers from the
@@ -239,9 +243,12 @@ def resolves(context, path) -> bool:
 
 
 def _contexts(sample) -> dict[str, list[dict]]:
-    tasks = assignments(sample)
+    """The contexts each template is given by the samples that use it."""
+    samples = [sample, *map(congvan.load, KIND_SAMPLES)]
     return {DISPATCH_TEMPLATE: [dispatch_context(sample)],
-            LETTER_TEMPLATE: [letter_context(sample, sample.units[uid], t) for uid, t in tasks.items()]}
+            GENERAL_TEMPLATE: [document_context(data) for data in samples[1:]],
+            LETTER_TEMPLATE: [letter_context(data, data.units[uid], tasks)
+                              for data in samples for uid, tasks in assignments(data).items()]}
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -308,11 +315,15 @@ def saved_by_python_docx(tmp_path_factory):
 
 
 def test_templates_saved_by_python_docx_build_the_sample(saved_by_python_docx, sample, built,
-                                                         tmp_path):
-    assert split_tags(saved_by_python_docx / DISPATCH_TEMPLATE) == []
+                                                         built_kinds, tmp_path):
+    for name in NAMES:
+        assert split_tags(saved_by_python_docx / name) == [], name
     out = _build(sample, saved_by_python_docx, tmp_path / "out")
     checks.check_built_folder(out)
     _same_documents(built, out)
+    for path, key in zip(KIND_SAMPLES, ("ke-hoach", "quyet-dinh")):
+        _same_documents(built_kinds[key], _build(congvan.load(path), saved_by_python_docx,
+                                                 tmp_path / key))
 
 
 LIBREOFFICE_PAGE_NUMBERS = (
@@ -329,16 +340,21 @@ def built_from_libreoffice(tmp_path_factory, sample):
     work = tmp_path_factory.mktemp("libreoffice")
     _save_with_libreoffice([TEMPLATES / name for name in NAMES], work / "templates",
                            work / "profile")
-    return work / "templates", _build(sample, work / "templates", work / "out")
+    kinds = {key: _build(congvan.load(path), work / "templates", work / key)
+             for path, key in zip(KIND_SAMPLES, ("ke-hoach", "quyet-dinh"))}
+    return work / "templates", _build(sample, work / "templates", work / "out"), kinds
 
 
 @pytest.mark.slow
-def test_templates_saved_by_libreoffice_build_the_sample(built_from_libreoffice, built):
-    templates, out = built_from_libreoffice
+def test_templates_saved_by_libreoffice_build_the_sample(built_from_libreoffice, built,
+                                                         built_kinds):
+    templates, out, kinds = built_from_libreoffice
     for name in NAMES:
         assert split_tags(templates / name) == [], name
     checks.check_built_folder(out, skip=(checks.check_page_numbers_from_page_two,))
     _same_documents(built, out)
+    for key, folder in kinds.items():
+        _same_documents(built_kinds[key], folder)
 
 
 @pytest.mark.slow

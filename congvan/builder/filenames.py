@@ -32,6 +32,11 @@ DEVICE_SUFFIX = "-don-vi"
 """Added to a slug that Windows would take for a device: ``con`` → ``con-don-vi``."""
 
 
+def document_file(data: Data) -> str:
+    """The document's own file: ``cong-van.docx``, ``ke-hoach.docx``, ``quyet-dinh.docx``…"""
+    return data.document.kind.file
+
+
 def letter_paths(data: Data, previous: Mapping[str, str] | None = None) -> dict[str, str]:
     """Unit id → ``don-vi/<slug>.docx`` for every unit in the registry (unique, also
     ignoring case).

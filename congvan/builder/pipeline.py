@@ -9,26 +9,34 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from congvan.builder.filenames import DISPATCH_FILE, letter_paths, previous_letter_paths
+from congvan.builder.filenames import document_file, letter_paths, previous_letter_paths
 from congvan.builder.pool import render_letters_parallel
 from congvan.builder.rendered import RenderedFile
 from congvan.builder.selection import resolve_units
-from congvan.builder.templates import DISPATCH_TEMPLATE, compiled, default_templates_dir
+from congvan.builder.templates import (DISPATCH_TEMPLATE, compiled, default_templates_dir,
+                                       document_template)
 from congvan.data.model import Data
 from congvan.documents.dispatch import dispatch_context
+from congvan.documents.titled import document_context
 from congvan.output.writer import OutputWriter, WriteReport
+
+DOCUMENT_KINDS = {"cong-van": "dispatch", "ke-hoach": "plan", "quyet-dinh": "decision",
+                  "thong-bao": "notice", "bao-cao": "report"}
+"""The manifest's ``kind`` of the document itself, by ``document.type``."""
 
 
 def render_documents(data: Data, *, units=None, dispatch: bool | None = None,
                      templates_dir: Path | None = None) -> list[RenderedFile]:
-    """Render, in memory, the dispatch (unless only units were asked) and the letters."""
+    """Render, in memory, the document (unless only units were asked) and the letters."""
     templates_dir = Path(templates_dir or default_templates_dir())
     docs: list[RenderedFile] = []
     if dispatch is None:
         dispatch = not units
     if dispatch:
-        docs.append(RenderedFile(DISPATCH_FILE, "dispatch", None,
-                             compiled(templates_dir / DISPATCH_TEMPLATE).render(dispatch_context(data))))
+        name = document_template(data)
+        context = dispatch_context(data) if name == DISPATCH_TEMPLATE else document_context(data)
+        docs.append(RenderedFile(document_file(data), DOCUMENT_KINDS[data.document.kind.key],
+                                 None, compiled(templates_dir / name).render(context)))
     wanted = resolve_units(data, units) if units else list(data.units)
     docs += render_letters_parallel(data, wanted, templates_dir)
     return docs

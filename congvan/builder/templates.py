@@ -5,12 +5,36 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from congvan.builder.layout_pass import apply_layout
 from congvan.nd30.solid_lines import LINE_STYLE, LINE_STYLE_NAME, fit_lines
 from congvan.ooxml.styles import style_id
 from congvan.ooxml.template import CompiledTemplate
 
+
 DISPATCH_TEMPLATE = "cong-van.docx"
+GENERAL_TEMPLATE = "van-ban.docx"
 LETTER_TEMPLATE = "thu-don-vi.docx"
+
+
+class LaidOutTemplate(CompiledTemplate):
+    """A template whose context may carry a ``layout`` (declared-column tables, section
+    orientations): applied to the rendered document before it is packed."""
+
+    def render_parts(self, context: dict) -> dict[str, bytes]:
+        parts = super().render_parts(context)
+        if context.get("layout"):
+            parts["word/document.xml"] = apply_layout(parts["word/document.xml"],
+                                                      context["layout"])
+        return parts
+
+
+def document_template(data) -> str:
+    """The template of the document itself: the công văn with its classic appendix keeps
+    ``cong-van.docx``; every other layout (a type name, declared columns, several
+    appendices, a list, none) is ``van-ban.docx``."""
+    classic = (data.document.kind.key == "cong-van" and len(data.appendices) == 1
+               and data.appendix.classic)
+    return DISPATCH_TEMPLATE if classic else GENERAL_TEMPLATE
 
 
 def default_templates_dir() -> Path:
@@ -20,12 +44,12 @@ def default_templates_dir() -> Path:
     return checkout if (checkout / DISPATCH_TEMPLATE).is_file() else package / "templates"
 
 
-_cache: dict[str, tuple[tuple, CompiledTemplate]] = {}
+_cache: dict[str, tuple[tuple, LaidOutTemplate]] = {}
 """Resolved path → (modification stamp, compiled template): one entry per template file,
 so a long ``--watch`` session does not keep every earlier version of an edited template."""
 
 
-def compiled(path: Path) -> CompiledTemplate:
+def compiled(path: Path) -> LaidOutTemplate:
     """A template prepared once per process (and again only when the file changes), its
     rendered documents finished by the decree's line sizing."""
     try:
@@ -35,7 +59,7 @@ def compiled(path: Path) -> CompiledTemplate:
         name, stamp = str(path), None
     cached = _cache.get(name)
     if cached is None or cached[0] != stamp:
-        _cache[name] = (stamp, CompiledTemplate(path, finish=_line_sizing(path)))
+        _cache[name] = (stamp, LaidOutTemplate(path, finish=_line_sizing(path)))
     return _cache[name][1]
 
 

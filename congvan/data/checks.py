@@ -90,8 +90,12 @@ def reference_errors(plain, source: Source) -> list[Problem]:
                     "Hãy chọn một: nhiệm vụ riêng (task) hoặc dùng chung với chỉ số trên."))
             walk(_get(ind, "indicators"), f"{ipath}.indicators")
 
-    for s, section in enumerate(_list(_get(_get(plain, "appendix"), "sections"))):
-        walk(_get(section, "indicators"), f"appendix.sections[{s}].indicators")
+    appendices = [("appendix", _get(plain, "appendix"))] + [
+        (f"appendices[{i}]", a) for i, a in enumerate(_list(_get(plain, "appendices")))]
+    for apath, appendix in appendices:
+        for s, section in enumerate(_list(_get(appendix, "sections"))):
+            walk(_get(section, "indicators"), f"{apath}.sections[{s}].indicators")
+        walk(_get(appendix, "rows"), f"{apath}.rows")
     problems += _cycles(units, ids, source)
     return problems
 
@@ -157,18 +161,23 @@ def warnings(data: Data, source: Source) -> list[Problem]:
             "document.place", f'địa danh "{doc.place}" viết tắt "TP.".',
             "Nghị định 30 yêu cầu tên chính thức, ví dụ: "
             f'"{doc.place.replace("TP.", "Thành phố")}".'))
+    if doc.kind.name and doc.subject.startswith("V/v"):
+        out.append(source.warning(
+            "document.subject", f'trích yếu của {doc.kind.sentence.lower()} bắt đầu bằng "V/v".',
+            f"Chỉ công văn có V/v; {doc.kind.sentence.lower()} in trích yếu đậm dưới tên loại "
+            f"{doc.kind.name}: hãy bỏ “V/v ”."))
     earliest = None
     if doc.date.year:
         earliest = datetime.date(doc.date.year, doc.date.month or 1, doc.date.day or 1)
     referenced = set(doc.recipients)
-    for ind in data.appendix.rows():
+    for ind in data.rows():
         referenced.update(ind.lead, ind.support)
         if ind.shares_task:
             continue
         if earliest and ind.deadline.due and ind.deadline.due < earliest:
             out.append(source.warning(
-                f"{ind.path}.task",
-                f'{ind.ref}: thời hạn "{ind.deadline.phrase}" sớm hơn ngày ban hành công văn.',
+                f"{ind.path}.{'deadline' if ind.deadline_given else 'task'}",
+                f'{ind.ref}: thời hạn "{ind.deadline.phrase}" sớm hơn ngày ban hành {doc.kind.sentence.lower()}.',
                 "Hãy kiểm tra lại thời hạn hoặc ngày ban hành."))
         both = [u for u in dict.fromkeys(ind.lead) if u in ind.support]
         for uid in both:

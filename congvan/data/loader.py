@@ -9,8 +9,10 @@ import dataclasses
 from pathlib import Path
 
 from congvan.data import checks
+from congvan.data.kind_checks import kind_errors
 from congvan.data.format import DATA
-from congvan.data.model import Data, build_data
+from congvan.data.build import build_data
+from congvan.data.model import Data
 from congvan.data.source import Source, read_source
 from congvan.data.validation import INVALID
 from congvan.exceptions import DataError
@@ -40,6 +42,8 @@ def load_source(source: Source) -> Data:
     reported = {p.path for p in problems}
     problems += [p for p in checks.reference_errors(plain if valid else source.value, source)
                  if p.path not in reported]
+    if valid:
+        problems += kind_errors(plain, source)
     if problems:
         raise DataError(problems)
     try:

@@ -1,16 +1,18 @@
-"""The domain: a dispatch, its units and its appendix of tasks, as frozen values.
+"""The domain: a document (công văn, kế hoạch, quyết định…), its units and its appendices
+of tasks, as frozen values.
 
 Built from data already cleaned by :mod:`congvan.data.format`. Everything the data
-does not type is derived here once: section numerals (I, II…), indicator numbers
-(1, 2, 3.1…), shared tasks, deadlines.
+does not type is derived here once: the ký hiệu with the type's abbreviation, group
+numerals (I, II… or A, B…), row numbers (1, 2, 3.1…, per group or continuous), shared
+tasks, deadlines (see :mod:`congvan.data.numbering`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from congvan.data.numbering import roman
-from congvan.vn.deadlines import Deadline, find_deadline
+from congvan.data.kinds import KINDS, Kind, base_symbol
+from congvan.vn.deadlines import Deadline
 
 
 @dataclass(frozen=True)
@@ -57,9 +59,11 @@ class Issuer:
 @dataclass(frozen=True)
 class Signer:
     authority: str
-    """``TM. ỦY BAN NHÂN DÂN``, ``KT. CHỦ TỊCH``… or empty."""
+    """``TM. ỦY BAN NHÂN DÂN``, ``KT. CHỦ TỊCH``… or empty (the lines before the last)."""
     title: str
     name: str
+    lines: tuple[str, ...] = ()
+    """Every line above the signature: authority lines, then the title (one to three)."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,8 @@ class BodyItem:
     point: str | None
     """Title of a numbered point (number derived), or None for a plain paragraph."""
     paragraphs: tuple[str, ...]
+    children: tuple["BodyItem", ...] = ()
+    """Sub-points and paragraphs under this point, numbered one level down."""
 
 
 @dataclass(frozen=True)
@@ -79,12 +85,12 @@ class DistributionGroup:
 
 @dataclass(frozen=True)
 class Document:
-    """The dispatch itself (everything outside the appendix)."""
+    """The document itself (everything outside the appendices)."""
 
     issuer: Issuer
     number: int | None
     symbol: str
-    """Ký hiệu such as ``UBND-VHTT``."""
+    """Ký hiệu as printed: ``UBND-VHTT``, ``KH-UBND`` (the type's abbreviation first)."""
     place: str
     date: DocDate
     subject: str
@@ -95,6 +101,19 @@ class Document:
     distribution: tuple[DistributionGroup, ...]
     archive: tuple[str, ...]
     """Entries of the ``Lưu:`` line."""
+    kind: Kind = KINDS["cong-van"]
+    authority: str = ""
+    """Quyết định: the thẩm quyền line."""
+    bases: tuple[str, ...] = ()
+    """Quyết định: căn cứ lines."""
+    proposal: str = ""
+    articles: tuple[tuple[str, ...], ...] = ()
+    """Quyết định: each article's paragraphs (``Điều N.`` is derived)."""
+
+    @property
+    def base_symbol(self) -> str:
+        """The ký hiệu without the type's abbreviation: ``UBND-VHTT``, ``UBND``."""
+        return base_symbol(self.kind, self.symbol)
 
 
 @dataclass(frozen=True)
@@ -119,6 +138,17 @@ class Indicator:
     children: tuple["Indicator", ...]
     path: str
     """Field path in the data, for messages."""
+    deadline_text: str = ""
+    """The deadline as a deadline column prints it: as the data wrote it."""
+    deadline_given: bool = False
+    """True when the row's ``deadline`` field gives it (else it was read from the task)."""
+    result: str = ""
+    note: str = ""
+    fields: tuple[tuple[str, str], ...] = ()
+    """Free per-row fields (``show: field`` columns), key → text."""
+
+    def field(self, key: str) -> str:
+        return dict(self.fields).get(key, "")
 
     @property
     def has_task(self) -> bool:
@@ -128,10 +158,27 @@ class Indicator:
 @dataclass(frozen=True)
 class Section:
     number: str
-    """Roman numeral."""
+    """Group numeral (``I``, ``A``) or empty when groups are not numbered."""
     title: str
+    """Empty for the one implicit group of a flat appendix (no group row is printed)."""
     indicators: tuple[Indicator, ...]
     path: str
+
+
+@dataclass(frozen=True)
+class Column:
+    """A declared column of an appendix table."""
+
+    show: str
+    """number, name, task, lead, support, deadline, result, note or field."""
+    title: str
+    width: float
+    """Relative width."""
+    align: str
+    merge: bool
+    """Shared-task rows show this column's cell once, merged vertically."""
+    key: str = ""
+    """For ``show: field``: the key in each row's ``fields``."""
 
 
 @dataclass(frozen=True)
@@ -139,6 +186,19 @@ class Appendix:
     heading: str
     title: str
     sections: tuple[Section, ...]
+    columns: tuple[Column, ...] = ()
+    """Declared columns; empty for the classic five of a công văn's appendix."""
+    column_numbers: bool = False
+    flat: bool = False
+    """True for ``rows:`` (no group rows)."""
+    orientation: str = "landscape"
+    form: str = "table"
+
+    @property
+    def classic(self) -> bool:
+        """The công văn appendix of earlier data files: five fixed columns, groups I, II…"""
+        return not self.columns and not self.flat and self.form == "table" \
+            and self.orientation == "landscape" and not self.column_numbers
 
     def rows(self):
         """Every indicator, sub-indicators after their parent, in printed order."""
@@ -156,8 +216,10 @@ def flatten(indicators):
 @dataclass(frozen=True)
 class LetterOptions:
     subject: str
-    """Trích yếu of the unit letters; empty means derived from the dispatch."""
+    """Trích yếu of the unit letters; empty means derived from the document."""
     closing: str
+    symbol: str = ""
+    """Ký hiệu of the letters (each a công văn)."""
 
 
 @dataclass(frozen=True)
@@ -167,100 +229,29 @@ class Data:
     document: Document
     units: dict[str, Unit]
     """Registry, in data order."""
-    appendix: Appendix
+    appendices: tuple[Appendix, ...]
     letters: LetterOptions
     file: str = ""
     warnings: tuple = ()
     """Problems of severity warning found while loading."""
 
     @property
+    def appendix(self) -> Appendix:
+        """The first appendix (an empty one when the document has none)."""
+        return self.appendices[0] if self.appendices else Appendix("", "", ())
+
+    def rows(self):
+        """Every row of every appendix, in printed order."""
+        for appendix in self.appendices:
+            yield from appendix.rows()
+
+    @property
     def drafting_unit(self) -> str:
         """Abbreviation of the drafting unit: the part of the ký hiệu after the issuer's."""
-        return drafting_unit(self.document.symbol)
+        return drafting_unit(self.document.base_symbol)
 
 
 def drafting_unit(symbol: str) -> str:
-    """``VHTT`` of ``UBND-VHTT``: the ký hiệu's part after the issuer's abbreviation."""
-    return symbol.split("-", 1)[1]
-
-
-def build_data(plain: dict, file: str = "", warnings=()) -> Data:
-    """The model from schema-cleaned plain data (see :mod:`congvan.data.format`).
-
-    Raises ValueError (with the field path as ``args[1]``) for an impossible date
-    in a task's text; the loader turns it into a located error.
-    """
-    units = {}
-    for i, u in enumerate(plain["units"]):
-        units.setdefault(u["id"], Unit(
-            id=u["id"], name=u["name"], short=u["short"] or u["name"], kind=u["kind"],
-            members=tuple(u["members"] or ()), path=f"units[{i}]"))
-    doc = plain["document"]
-    document = Document(
-        issuer=Issuer(parent=doc["issuer"]["parent"] or "", lines=tuple(doc["issuer"]["lines"]),
-                      short_name=doc["issuer"]["short_name"]),
-        number=doc["number"],
-        symbol=doc["symbol"],
-        place=doc["place"],
-        date=DocDate(*(doc["date"] or (None, None, None))),
-        subject=doc["subject"],
-        recipients=tuple(doc["recipients"]),
-        body=tuple(BodyItem(None, (item,)) if isinstance(item, str)
-                   else BodyItem(item["point"], tuple(item["paragraphs"] or ()))
-                   for item in doc["body"]),
-        signer=Signer(authority=doc["signer"]["authority"] or "", title=doc["signer"]["title"],
-                      name=doc["signer"]["name"]),
-        distribution=tuple(DistributionGroup(g["label"] or "", tuple(g["entries"]))
-                           for g in doc["distribution"] or ()),
-        archive=tuple(doc["archive"] or ("VT", drafting_unit(doc["symbol"]))),
-    )
-    app = plain["appendix"]
-    sections = []
-    for s_index, sec in enumerate(app["sections"]):
-        numeral = roman(s_index + 1)
-        path = f"appendix.sections[{s_index}]"
-        sections.append(Section(
-            number=numeral, title=sec["title"], path=path,
-            indicators=_indicators(sec["indicators"], numeral, "", f"{path}.indicators", units)))
-    letters = plain.get("letters") or {}
-    return Data(
-        document=document, units=units,
-        appendix=Appendix(heading=app["heading"] or "PHỤ LỤC", title=app["title"],
-                          sections=tuple(sections)),
-        letters=LetterOptions(subject=letters.get("subject") or "",
-                              closing=letters.get("closing") or ""),
-        file=file, warnings=tuple(warnings))
-
-
-def _indicators(items, section_ref, prefix, path, units) -> tuple[Indicator, ...]:
-    out: list[Indicator] = []
-    for i, item in enumerate(items):
-        number = f"{prefix}{i + 1}"
-        ipath = f"{path}[{i}]"
-        shares = bool(item["shares_task"]) and bool(out)
-        task = out[-1].task if shares else tuple(p for p in item["task"] or () if p)
-        if item["deadline"] is not None:
-            deadline = item["deadline"]
-        elif shares:
-            deadline = out[-1].deadline
-        else:
-            try:
-                deadline = find_deadline(" ".join(task))
-            except ValueError as exc:
-                raise ValueError(str(exc), f"{ipath}.task") from None
-        lead = tuple(item["lead"] or ())
-        support = tuple(item["support"] or ())
-        out.append(Indicator(
-            number=number, ref=f"{section_ref}.{number}", name=item["name"],
-            lead=lead, support=support,
-            lead_text=item["lead_text"] or _names(lead, units),
-            support_text=item["support_text"] or _names(support, units),
-            task=task, shares_task=shares, deadline=deadline,
-            children=_indicators(item["indicators"] or (), section_ref, f"{number}.",
-                                 f"{ipath}.indicators", units),
-            path=ipath))
-    return tuple(out)
-
-
-def _names(ids, units) -> str:
-    return "; ".join(units[i].short if i in units else i for i in ids)
+    """``VHTT`` of ``UBND-VHTT``: the ký hiệu's part after the issuer's abbreviation
+    (empty for ``UBND`` alone)."""
+    return symbol.split("-", 1)[1] if "-" in symbol else ""

@@ -56,13 +56,13 @@ def assignments(data: Data) -> dict[str, list[Assignment]]:
     Units appear in registry order.
     """
     roles: dict[str, dict[str, Assignment]] = {}
-    for ind in data.appendix.rows():
+    for ind in data.rows():
         if not ind.has_task:
             continue
         for uid in expand(ind.support, data.units):
             roles.setdefault(uid, {})[ind.ref] = Assignment(ind, SUPPORT)
         for uid in expand(ind.lead, data.units):
             roles.setdefault(uid, {})[ind.ref] = Assignment(ind, LEAD)
-    order = {ind.ref: i for i, ind in enumerate(data.appendix.rows())}
+    order = {ind.ref: i for i, ind in enumerate(data.rows())}
     return {uid: sorted(roles[uid].values(), key=lambda a: order[a.indicator.ref])
             for uid in data.units if uid in roles}

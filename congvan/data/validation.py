@@ -191,6 +191,8 @@ class DeadlineField(Type):
     def clean(self, value, path, report):
         from congvan.vn.deadlines import parse_deadline
 
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)  # `deadline: 2026`, a year as YAML reads it
         if isinstance(value, str):
             value = normalize(value)
         try:
@@ -207,7 +209,8 @@ class DeadlineField(Type):
                               "phrase": {"type": ["string", "null"],
                                          "description": "Cụm từ thời hạn in trong thư, ví dụ "
                                                         "“trong tháng 9/2023”; mặc định “trước ngày …”"}},
-                           "required": ["due"], "additionalProperties": False}]}
+                           "required": ["due"], "additionalProperties": False},
+                          {"type": "integer", "minimum": 1, "maximum": 9999}]}  # a year
 
 
 class ListOf(Type):
@@ -353,21 +356,3 @@ def _nullable(schema: dict) -> dict:
 
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
-
-
-class Choice(Text):
-    def __init__(self, choices):
-        super().__init__()
-        self.choices = tuple(choices)
-        self.expected = "một trong: " + ", ".join(self.choices)
-
-    def clean(self, value, path, report):
-        if value not in self.choices:
-            close = suggest(str(value), list(self.choices), n=1)
-            hint = did_you_mean(f'"{c}"' for c in close)
-            report(path, f"cần {self.expected}, nhưng gặp {_kind_name(value)}", hint)
-            return INVALID
-        return value
-
-    def json(self):
-        return {"enum": list(self.choices)}

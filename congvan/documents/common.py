@@ -28,10 +28,11 @@ def closing_text(text: str) -> str:
 
 
 def dispatch_reference(data: Data) -> str:
-    """``Công văn số      /UBND-VHTT ngày    tháng 9 năm 2023 của UBND thành phố Bắc Kạn``."""
+    """``Công văn số      /UBND-VHTT ngày    tháng 9 năm 2023 của UBND thành phố Bắc Kạn``;
+    ``Kế hoạch số …/KH-UBND …`` for a plan: the document by its type, number and date."""
     doc = data.document
-    return (f"Công văn số {number_text(doc.number)}/{doc.symbol} {date_text(doc.date)} "
-            f"của {doc.issuer.short_name}")
+    return (f"{doc.kind.sentence} số {number_text(doc.number)}/{doc.symbol} "
+            f"{date_text(doc.date)} của {doc.issuer.short_name}")
 
 
 def core_properties(doc: Document, title: str) -> dict:
@@ -48,7 +49,7 @@ def header(doc: Document) -> dict:
         "issuer_lines": list(doc.issuer.lines),
         "place_date": place_date(doc.place, doc.date),
         "signer": {"authority": doc.signer.authority, "title": doc.signer.title,
-                   "name": doc.signer.name},
+                   "name": doc.signer.name, "lines": list(doc.signer.lines)},
     }
 
 

@@ -46,20 +46,21 @@ def fit_lines(root, line_style: str = LINE_STYLE) -> None:
     """Size each line (paragraph of style id ``line_style``) to the text above it
     (Nghị định 30, header block).
 
-    Under the tiêu ngữ: as long as it. Under the issuing body: 40 % of its longest
-    bold line (the decree allows 1/3 to 1/2).
+    Under the tiêu ngữ: as long as it. Under the issuing body (or a title block's trích
+    yếu): 40 % of its longest bold line as printed — a text that wraps counts as long as
+    the cell is wide (the decree allows 1/3 to 1/2).
     """
     for p in _line_paragraphs(root, line_style):
         above = tuple((_paragraph_text(q), *_run_format(q))
                       for q in _paragraphs_above(p, line_style))
-        width = _line_width(above) if above else None
-        if width is None:
-            continue
         cell = next(p.iterancestors(f"{{{W}}}tc"), None)
         tcw = cell.find("w:tcPr/w:tcW", _NS) if cell is not None else None
-        if tcw is None:
+        if tcw is None or not above:
             continue
         area = int(tcw.get(f"{{{W}}}w")) - 2 * _cell_margin(cell)
+        width = _line_width(above, area / 20)
+        if width is None:
+            continue
         side = max(0, round((area - width * 20) / 2))
         ppr = p.find("w:pPr", _NS)
         ind = ppr.find("w:ind", _NS)
@@ -101,13 +102,14 @@ def _paragraphs_above(p, line_style: str):
 
 
 @functools.lru_cache(maxsize=256)
-def _line_width(above: tuple[tuple[str, float, bool], ...]) -> float | None:
-    """Width (pt) of the line under ``above`` ((text, size, bold), nearest first); None
-    without bold text to measure. The letters of one issuer share it: cached."""
+def _line_width(above: tuple[tuple[str, float, bool], ...], area: float) -> float | None:
+    """Width (pt) of the line under ``above`` ((text, size, bold), nearest first) in a cell
+    ``area`` pt wide; None without bold text to measure. The letters of one issuer share
+    it: cached."""
     text, size, bold = above[0]
     if text.strip() == _MOTTO:
         return text_width(_MOTTO, size, bold)
-    widths = [text_width(t.strip(), s, b) for t, s, b in above if b and t.strip()]
+    widths = [min(text_width(t.strip(), s, b), area) for t, s, b in above if b and t.strip()]
     return ISSUER_LINE_SHARE.chosen * max(widths) if widths else None
 
 

@@ -51,3 +51,59 @@ MONTH_TOKEN_RE = re.compile(r"\d{1,2}")
 # Words before "hàng" that make it mean goods, not "every" (ngân hàng năm 2023…).
 GOODS_WORDS = {"ngân", "mặt", "cửa", "đơn", "khách", "giao", "bán", "nhà", "món",
                 "đặt", "nhập", "xuất", "kho", "lô", "chuyến", "mua"}
+
+# --- Forms a deadline cell takes when it is the whole cell (the `deadline` field) --------
+# Words offices put before the period itself: "Xong trong quý II/2026", "Hoàn thành trong
+# năm 2026", "Nhiệm vụ thường xuyên". Only stripped from a whole cell, never from free text.
+CELL_PREFIX_RE = re.compile(
+    r"^(?:(?:nhiệm\s+vụ|thực\s+hiện|hoàn\s+thành|hoàn\s+thiện|xong|thời\s+gian(?:\s+thực\s+hiện)?"
+    r"|thời\s+hạn)\s*:?\s*)+", FLAGS)
+BARE_MONTH_RE = re.compile(r"(?:tháng\s+)?(?P<m>\d{1,2})\s*[/.\-]\s*" + YEAR
+                           + r"|tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})(?!\d)", FLAGS)
+BARE_YEAR_RE = re.compile(r"(?:năm\s+)?" + YEAR, FLAGS)
+YEAR_SPAN_RE = re.compile(
+    r"(?:giai\s+đoạn\s+|năm\s+|từ\s+năm\s+|từ\s+)?(?P<y1>\d{4})\s*(?:-|–|đến(?:\s+năm)?)\s*"
+    r"(?P<y>\d{4})(?!\d)", FLAGS)
+
+
+ACCEPTED_FORMS = (
+    "trước ngày 15/9/2023",
+    "chậm nhất ngày 15/9/2023",
+    "hạn chót 15/9/2023",
+    "trong tháng 9/2023",
+    "trong quý III/2023",
+    "trong quý III và quý IV/2023",
+    "trong năm 2023",
+    "6 tháng đầu năm 2023",
+    "6/2025",
+    "tháng 5/2026",
+    "quý II/2026",
+    "2026",
+    "năm 2026",
+    "2025 - 2026",
+    "xong trong quý II/2026",
+    "hoàn thành … trước ngày 01/01/2030",
+    "thường xuyên",
+    "hằng năm",
+    "định kỳ",
+    "hằng tháng",
+    "hằng quý",
+)
+"""Examples of the phrases understood, quoted in error messages."""
+
+
+def type_name(value) -> str:
+    """How a value that is not a deadline is called in a message."""
+    if value is None:
+        return "giá trị rỗng"
+    if isinstance(value, bool):
+        return "giá trị đúng/sai"
+    if isinstance(value, (int, float)):
+        return f"số {value}"
+    if isinstance(value, (list, tuple)):
+        return "một danh sách"
+    if isinstance(value, dict):
+        return "một bảng"
+    return f"kiểu {type(value).__name__}"
+
+

@@ -22,29 +22,17 @@ from dataclasses import dataclass
 from datetime import MINYEAR, date, datetime
 from typing import Callable
 
-from congvan.vn.deadline_patterns import (ANY_DATE, DAY_RE, FLAGS, GOODS_WORDS, HALF_RE, MONTHS_RE, MONTH_TOKEN_RE, QUARTERS_RE, QUARTER_TOKEN_RE, RECURRING_RE, ROMAN, YEAR_RE)
+from congvan.vn.deadline_patterns import (ACCEPTED_FORMS, ANY_DATE, BARE_MONTH_RE, BARE_YEAR_RE, CELL_PREFIX_RE,
+                                          DAY_RE, FLAGS, GOODS_WORDS, HALF_RE, MONTHS_RE,
+                                          MONTH_TOKEN_RE, QUARTERS_RE, QUARTER_TOKEN_RE,
+                                          RECURRING_RE, ROMAN, YEAR_RE, YEAR_SPAN_RE,
+                                          type_name as _type_name)
 
 DATE = "date"
 RECURRING = "recurring"
 NONE = "none"
 KINDS = (DATE, RECURRING, NONE)
 
-ACCEPTED_FORMS = (
-    "trước ngày 15/9/2023",
-    "chậm nhất ngày 15/9/2023",
-    "hạn chót 15/9/2023",
-    "trong tháng 9/2023",
-    "trong quý III/2023",
-    "trong quý III và quý IV/2023",
-    "trong năm 2023",
-    "6 tháng đầu năm 2023",
-    "thường xuyên",
-    "hằng năm",
-    "định kỳ",
-    "hằng tháng",
-    "hằng quý",
-)
-"""Examples of the phrases understood, quoted in error messages."""
 
 
 @dataclass(frozen=True)
@@ -266,6 +254,41 @@ def _parse_phrase(phrase: str) -> Deadline | None:
     return None
 
 
+def _parse_cell(text: str) -> Deadline | None:
+    """What an office writes alone in a deadline cell: ``6/2025``, ``tháng 5/2026``, ``2026``,
+    ``năm 2026``, ``2025 - 2026`` (due at the end of its last year), each possibly after
+    ``xong``, ``hoàn thành``, ``nhiệm vụ``…; or a sentence holding one deadline phrase
+    (``Hoàn thành việc … trước ngày 01/01/2030``) that starts with such a word and ends with
+    the phrase. None when nothing is readable."""
+    bare = CELL_PREFIX_RE.sub("", text).strip(_TRAILING)
+    if bare != text and bare:
+        parsed = _parse_phrase(bare)
+        if parsed is not None:
+            return parsed
+    m = BARE_MONTH_RE.fullmatch(bare)
+    if m:
+        month, year = (m.group("m"), m.group("y")) if m.group("m") else (m.group("m2"), m.group("y2"))
+        fake = MONTHS_RE.fullmatch(f"trong tháng {int(month)}/{year}")
+        return _months_deadline(fake) if fake else None
+    m = BARE_YEAR_RE.fullmatch(bare)
+    if m:
+        return _year_deadline(YEAR_RE.fullmatch(f"trong năm {m.group('y')}"))
+    m = YEAR_SPAN_RE.fullmatch(bare)
+    if m:
+        first, last = int(m.group("y1")), int(m.group("y"))
+        if first > last or first < MINYEAR:
+            raise ValueError(f'khoảng năm không hợp lệ: "{text}" (năm đầu phải trước năm cuối)')
+        return Deadline(DATE, date(last, 12, 31), text, date(first, 1, 1))
+    # "Hoàn thành việc … trước ngày 01/01/2030": a task-like cell that starts with a
+    # completion word and ends with its deadline phrase ("Yêu cầu …" stays refused: that
+    # is task text, which belongs in `task`).
+    if bare != text and bare:
+        found = find_deadline(text)
+        if found.kind != NONE and text.lower().endswith(found.phrase.lower()):
+            return found
+    return None
+
+
 def _with_phrase(deadline: Deadline, phrase: str) -> Deadline:
     return Deadline(deadline.kind, deadline.due, phrase, deadline.start)
 
@@ -294,7 +317,7 @@ def _parse_string(value: str) -> Deadline:
     due = _date_from_text(squeezed)
     if due is not None:
         return _on_day(due)
-    parsed = _parse_phrase(squeezed)
+    parsed = _parse_phrase(squeezed) or _parse_cell(squeezed)
     if parsed is not None:
         return _with_phrase(parsed, text)
     raise ValueError(f'không hiểu thời hạn "{text}"; các dạng được chấp nhận: {_forms()}, '
@@ -338,20 +361,6 @@ def _parse_mapping(value: dict) -> Deadline:
                              f"nhưng “due” là {format_date(due)}")
         return Deadline(DATE, due, phrase, parsed.start)
     return Deadline(DATE, due, phrase)
-
-
-def _type_name(value) -> str:
-    if value is None:
-        return "giá trị rỗng"
-    if isinstance(value, bool):
-        return "giá trị đúng/sai"
-    if isinstance(value, (int, float)):
-        return f"số {value}"
-    if isinstance(value, (list, tuple)):
-        return "một danh sách"
-    if isinstance(value, dict):
-        return "một bảng"
-    return f"kiểu {type(value).__name__}"
 
 
 def parse_deadline(value) -> Deadline:

@@ -102,6 +102,26 @@ def test_sample_is_valid(validator):
     assert not errors
 
 
+@pytest.mark.parametrize("path", sorted((ROOT / "data").glob("*.yaml")), ids=lambda p: p.name)
+def test_every_sample_is_valid_and_points_at_the_schema(validator, path):
+    """Every document type and appendix option the samples use is in the schema."""
+    assert path.read_text(encoding="utf-8").splitlines()[0] == \
+        "# yaml-language-server: $schema=../docs/congvan.schema.json"
+    errors = [(list(e.absolute_path), e.message) for e in validator.iter_errors(read_yaml(path))]
+    assert not errors
+
+
+def test_schema_knows_every_type_and_appendix_option(schema):
+    document = schema["properties"]["document"]["properties"]
+    assert document["type"]["anyOf"][0]["enum"] == [
+        "cong-van", "ke-hoach", "quyet-dinh", "thong-bao", "bao-cao"]
+    appendix = schema["properties"]["appendix"]["anyOf"][0]["properties"]
+    for key in ("columns", "column_numbers", "rows", "sections", "group_numbering", "numbering",
+                "orientation", "form"):
+        assert key in appendix, key
+    assert "appendices" in schema["properties"]
+
+
 def test_valid_fixture_is_valid(validator):
     assert not list(validator.iter_errors(read_yaml(FIXTURES / "valid-minimal.yaml")))
 

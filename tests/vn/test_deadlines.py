@@ -430,3 +430,54 @@ def test_find_deadline_never_fails_unexpectedly(text):
         assert "không có thật" in str(exc)
     else:
         assert deadline.kind in (DATE, RECURRING, NONE)
+
+
+# ---- Deadline cells as offices write them (issue: 19 cells of two real appendices) ----
+
+CELLS = [
+    # cell, due, start, kind
+    ("6/2025", date(2025, 6, 30), date(2025, 6, 1), DATE),
+    ("01/2025", date(2025, 1, 31), date(2025, 1, 1), DATE),
+    ("tháng 5/2026", date(2026, 5, 31), date(2026, 5, 1), DATE),
+    ("2026", date(2026, 12, 31), date(2026, 1, 1), DATE),
+    ("năm 2026", date(2026, 12, 31), date(2026, 1, 1), DATE),
+    ("2025 - 2026", date(2026, 12, 31), date(2025, 1, 1), DATE),
+    ("Giai đoạn 2025-2030", date(2030, 12, 31), date(2025, 1, 1), DATE),
+    ("quý II/2026", date(2026, 6, 30), date(2026, 4, 1), DATE),
+    ("Xong trong Quý II/2026", date(2026, 6, 30), date(2026, 4, 1), DATE),
+    ("Xong trong tháng 5/2026", date(2026, 5, 31), date(2026, 5, 1), DATE),
+    ("Hoàn thành trong năm 2026", date(2026, 12, 31), date(2026, 1, 1), DATE),
+    ("Hoàn thành việc số hóa hồ sơ trước ngày 01/01/2030", date(2030, 1, 1), None, DATE),
+    ("6 tháng cuối năm 2025", date(2025, 12, 31), date(2025, 7, 1), DATE),
+    ("Nhiệm vụ thường xuyên", None, None, RECURRING),
+    ("Thường xuyên", None, None, RECURRING),
+    ("Hằng quý", None, None, RECURRING),
+    ("Định kỳ hằng năm", None, None, RECURRING),
+]
+
+
+@pytest.mark.parametrize("cell, due, start, kind", CELLS)
+def test_deadline_cells_as_offices_write_them(cell, due, start, kind):
+    deadline = parse_deadline(cell)
+    assert (deadline.kind, deadline.due, deadline.start) == (kind, due, start)
+    assert deadline.phrase == cell  # printed in a deadline column as written
+
+
+@pytest.mark.parametrize("cell", ["sớm nhất có thể", "2026 - 2025", "13/2025", "tháng 0/2025",
+                                  "Yêu cầu thực hiện xong trong tháng 9/2023"])
+def test_unreadable_cells_are_refused_with_the_accepted_forms(cell):
+    with pytest.raises(ValueError) as info:
+        parse_deadline(cell)
+    assert "không" in str(info.value)
+
+
+def test_the_refusal_names_the_new_forms():
+    with pytest.raises(ValueError) as info:
+        parse_deadline("sớm nhất có thể")
+    for form in ("6/2025", "2025 - 2026", "năm 2026", "xong trong quý II/2026"):
+        assert f"“{form}”" in str(info.value)
+
+
+def test_recurring_is_never_overdue():
+    deadline = parse_deadline("Nhiệm vụ thường xuyên")
+    assert deadline.due is None and deadline.kind == RECURRING
