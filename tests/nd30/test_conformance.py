@@ -1,0 +1,97 @@
+"""The Nghị định 30 check names each deliberate mistake, for every document type, and
+finds nothing in a right document of that type."""
+
+import pytest
+
+from congvan.nd30.conformance import check_docx
+from wrong_documents import KINDS, document
+
+
+def findings(tmp_path, kind, **mistake):
+    return check_docx(document(tmp_path / "x.docx", kind, **mistake)).findings
+
+
+def named(found, rule, element, *words):
+    """The findings of ``rule`` about ``element`` whose text mentions every word."""
+    return [f for f in found if f.rule == rule and element in f.element
+            and all(w in f"{f.found} {f.expected} {f.text}" for w in words)]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("appendix", [False, True])
+def test_a_right_document_has_no_finding(tmp_path, kind, appendix):
+    result = check_docx(document(tmp_path / "x.docx", kind, appendix=appendix))
+    assert result.kind == kind
+    assert result.appendices == int(appendix)
+    assert result.findings == []
+
+
+# (mistake, rule, element, words that must appear in the finding)
+EVERY_TYPE = [
+    ({"margins_mm": {"left": 25}}, "PL I I.3", "Lề trái", "25,0 mm", "30–35 mm"),
+    ({"margins_mm": {"top": 30, "right": 10}}, "PL I I.3", "Lề trên", "30,0 mm"),
+    ({"parent_bold": True}, "PL I II.2", "Tên cơ quan chủ quản", "chữ in đậm", "không in đậm"),
+    ({"date": "ngày 5 tháng 09 năm 2023"}, "PL I II.4", "Ngày", "ngày 05"),
+    ({"date": "ngày 5 tháng 09 năm 2023"}, "PL I II.4", "Tháng", "tháng 9"),
+    ({"date": "ngày 15 tháng 2 năm 2023"}, "PL I II.4", "Tháng", "tháng 02"),
+    ({"number": "5"}, "PL I II.3", "Số văn bản", "05"),
+    ({"distribution_size": 14}, "PL I II.9.b", "Nơi nhận", "cỡ chữ 14", "cỡ 11"),
+    ({"broken_merge": True}, "PL I III.1", "Bảng", "không có ô bắt đầu"),
+    ({"page_number_first": True}, "PL I I.7", "Số trang", "trang đầu có số trang"),
+    ({"font": "Arial"}, "PL I I.4", "Phông chữ", "Arial", "Times New Roman"),
+]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("mistake,rule,element,words",
+                         [pytest.param(c[0], c[1], c[2], c[3:], id=f"{c[2]}-{list(c[0].values())[0]}")
+                          for c in EVERY_TYPE])
+def test_every_type_names_the_mistake(tmp_path, kind, mistake, rule, element, words):
+    found = findings(tmp_path, kind, **mistake)
+    assert named(found, rule, element, *words), [f.format() for f in found]
+
+
+def test_only_the_mistake_is_reported(tmp_path):
+    found = findings(tmp_path, "Công văn", distribution_size=14)
+    assert {f.rule for f in found} == {"PL I II.9.b"}
+    assert len(found) == 2  # the two entries; the label stays right
+
+
+def test_v_v_with_a_colon(tmp_path):
+    found = findings(tmp_path, "Công văn", subject="V/v: triển khai chuyển đổi số")
+    assert named(found, "PL I II.5", "Trích yếu (V/v)", "«V/v:» có dấu hai chấm", "không có dấu hai chấm")
+
+
+def test_a_cong_van_whose_symbol_carries_a_type(tmp_path):
+    found = findings(tmp_path, "Công văn", symbol="KH-UBND")
+    assert named(found, "PL I II.3", "Ký hiệu", "KH", "Kế hoạch", "không có tên loại")
+
+
+@pytest.mark.parametrize("kind", KINDS[1:])
+def test_a_typed_document_without_its_title_block(tmp_path, kind):
+    result = check_docx(document(tmp_path / "x.docx", kind, type_block=False))
+    assert result.kind == kind  # known from the ký hiệu
+    assert named(result.findings, "PL I II.5.b", "Tên loại", kind.upper())
+
+
+@pytest.mark.parametrize("kind", KINDS[1:])
+def test_a_typed_document_whose_symbol_names_another_type(tmp_path, kind):
+    found = findings(tmp_path, kind, symbol="UBND-VHTT")
+    assert named(found, "PL I II.3", "Ký hiệu", "UBND")
+
+
+@pytest.mark.parametrize("kind", ["Kế hoạch", "Quyết định", "Thông báo"])
+def test_types_without_recipients(tmp_path, kind):
+    found = findings(tmp_path, kind, recipients=True)
+    assert named(found, "PL I II.9", "Kính gửi", "không có Kính gửi")
+
+
+def test_appendix_reference_names_the_type(tmp_path):
+    path = document(tmp_path / "x.docx", "Kế hoạch", appendix=True)
+    from docx import Document
+
+    doc = Document(path)
+    ref = next(p for p in doc.paragraphs if p.text.startswith("(Kèm theo"))
+    ref.runs[0].text = ref.runs[0].text.replace("Kế hoạch", "Công văn")
+    doc.save(path)
+    assert named(check_docx(path).findings, "PL I III.1.c", "Dòng kèm theo", "Công văn", "Kế hoạch")
