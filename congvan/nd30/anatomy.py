@@ -137,24 +137,26 @@ def _line_below(paras: list[Paragraph], last: Paragraph) -> Paragraph | None:
 
 def dissect(doc: Document) -> Anatomy:
     paras = doc.paragraphs
-    label = _first(paras, lambda p: fold(p.text).startswith("noi nhan"))
-    heads = [p for p in paras if _APPENDIX.match(fold(p.text)) and (label is None or p.index > label.index)]
+    label = _first(paras, lambda p: len(p.text) <= 12 and fold(p.text).startswith("noi nhan"))
+    heads = [p for p in paras if len(p.text) <= 16 and _APPENDIX.match(fold(p.text))
+             and (label is None or p.index > label.index)]
     main = [p for p in paras if not heads or p.index < heads[0].index]
     a = Anatomy(doc, main)
-    a.national = _first(main, lambda p: fold(p.text) == _NATIONAL)
-    a.motto = _first(main, lambda p: fold(p.text) == _MOTTO)
+    a.national = _first(main, lambda p: len(p.text) < 50 and fold(p.text) == _NATIONAL)
+    a.motto = _first(main, lambda p: len(p.text) < 40 and fold(p.text) == _MOTTO)
     _header_columns(a)
     a.number = _first(main, lambda p: bool(_NUMBER.match(p.text)))
     a.place_date = _first(main, lambda p: bool(_PLACE_DATE.search(p.text)))
     a.subject = _first(main, lambda p: p.text[:3].lower() == "v/v")
     top = max((p.index for p in (a.number, a.place_date, a.motto) if p is not None), default=-1)
     a.type_name = _first(main, lambda p: p.index > top and p.cell is None
-                         and p.text.rstrip(":") == p.text and fold(p.text) in _TYPE_BY_FOLD)
+                         and len(p.text) < 20 and p.text.rstrip(":") == p.text
+                         and fold(p.text) in _TYPE_BY_FOLD)
     if a.type_name is not None:
         a.type_subject = _first(main, lambda p: bool(p.text), after=a.type_name)
         if a.type_subject is not None:
             a.type_rule = _line_below(main, a.type_subject)
-    a.recipients_label = _first(main, lambda p: fold(p.text).startswith("kinh gui"))
+    a.recipients_label = _first(main, lambda p: fold(p.text[:10]).startswith("kinh gui"))
     if a.recipients_label is not None:
         for p in main:
             if p.index <= a.recipients_label.index or not p.text:

@@ -78,27 +78,37 @@ class _Reader:
     def __init__(self, styles: Styles):
         self.styles = styles
         self.count = 0
+        self._resolved: dict[str | None, tuple[dict, dict]] = {}
+
+    def _style(self, sid: str | None) -> tuple[dict, dict]:
+        """Paragraph and run properties a paragraph style gives, resolved once per style."""
+        if sid not in self._resolved:
+            chain = self.styles.chain(sid)
+            pprops = {"jc": None, "ind_left": 0, "ind_right": 0, "first_line": 0,
+                      "space_before": 0, "space_after": 0, "border_top": False,
+                      "border_bottom": False}
+            apply_ppr(pprops, self.styles.defaults_p)
+            base = {"size": None, "bold": False, "italic": False, "font": None, "color": None}
+            apply_rpr(base, self.styles.defaults_r, self.styles.theme)
+            if base["size"] is None:
+                base["size"] = 10.0  # Word's built-in default when no size is given anywhere
+            for s in chain:
+                apply_ppr(pprops, s.find("w:pPr", NS))
+                apply_rpr(base, s.find("w:rPr", NS), self.styles.theme)
+            self._resolved[sid] = (pprops, base)
+        return self._resolved[sid]
 
     def paragraph(self, p, section: int) -> Paragraph:
         ppr = p.find("w:pPr", NS)
         style = ppr.find("w:pStyle", NS) if ppr is not None else None
         sid = style.get(w("val")) if style is not None else self.styles.default_para
-        chain = self.styles.chain(sid)
-        pprops = {"jc": None, "ind_left": 0, "ind_right": 0, "first_line": 0,
-                  "space_before": 0, "space_after": 0, "border_top": False, "border_bottom": False}
-        apply_ppr(pprops, self.styles.defaults_p)
-        for s in chain:
-            apply_ppr(pprops, s.find("w:pPr", NS))
+        styled, base = self._style(sid)
+        pprops = dict(styled)
         apply_ppr(pprops, ppr)
-        base = {"size": None, "bold": False, "italic": False, "font": None, "color": None}
-        apply_rpr(base, self.styles.defaults_r, self.styles.theme)
-        if base["size"] is None:
-            base["size"] = 10.0  # Word's built-in default when no size is given anywhere
-        for s in chain:
-            apply_rpr(base, s.find("w:rPr", NS), self.styles.theme)
         runs = []
+        nested = p.find(".//w:txbxContent", NS) is not None  # text boxes hold paragraphs of their own
         for r in p.iter(w("r")):
-            if self._owner(r) is not p:
+            if nested and self._owner(r) is not p:
                 continue
             text = "".join((t.text or "") if t.tag == w("t") else " "
                            for t in r if t.tag in (w("t"), w("tab"), w("br")))
@@ -123,12 +133,12 @@ class _Reader:
         return None
 
 
-def _paragraphs(container):
+def _paragraphs(container) -> list:
     """Paragraphs of a part, in order, leaving out Fallback copies of text boxes."""
-    for p in container.iter(w("p")):
-        if any(True for _ in p.iterancestors(_MC_FALLBACK)):
-            continue
-        yield p
+    if container.find(f".//{_MC_FALLBACK}") is None:
+        return list(container.iter(w("p")))
+    return [p for p in container.iter(w("p"))
+            if not any(True for _ in p.iterancestors(_MC_FALLBACK))]
 
 
 def _section(index: int, sp, previous: Section | None, rels: dict[str, str]) -> Section:
@@ -177,7 +187,8 @@ def read_docx(path: str | Path, data: bytes | None = None) -> Document:
         theme = theme_fonts(_xml(archive, "word/theme/theme1.xml", path))
         reader = _Reader(Styles(_xml(archive, "word/styles.xml", path), theme))
         rels = _relationships(_xml(archive, "word/_rels/document.xml.rels", path))
-        sect_elements = [p.find("w:pPr/w:sectPr", NS) for p in _paragraphs(body)]
+        body_paragraphs = _paragraphs(body)
+        sect_elements = [p.find("w:pPr/w:sectPr", NS) for p in body_paragraphs]
         breaks = [sp for sp in sect_elements if sp is not None] + [body.find("w:sectPr", NS)]
         sections: list[Section] = []
         for i, sp in enumerate(breaks):
@@ -185,15 +196,17 @@ def read_docx(path: str | Path, data: bytes | None = None) -> Document:
 
         tables, cell_of = _tables(body)
         paragraphs, section = [], 0
-        for p in _paragraphs(body):
+        for p, sect in zip(body_paragraphs, sect_elements):
             para = reader.paragraph(p, section)
-            tc = next(p.iterancestors(w("tc")), None)
+            tc = p.getparent()
+            if tc.tag != w("tc"):
+                tc = next(p.iterancestors(w("tc")), None)
             if tc is not None and tc in cell_of:
                 table_index, row, cell = cell_of[tc]
                 para.cell = (table_index, row, cell.grid_col)
                 cell.paragraphs.append(para)
             paragraphs.append(para)
-            if p.find("w:pPr/w:sectPr", NS) is not None:
+            if sect is not None:
                 section += 1
         for table in tables:
             first = next((c.paragraphs[0] for r in table.rows for c in r.cells if c.paragraphs), None)
@@ -239,5 +252,6 @@ def _tables(body):
         for tag in ("w:left", "w:start"):
             if side is None and mar is not None:
                 side = mar.find(tag, NS)
-        tables.append(Table(index, grid, rows, 0, nested, int_attr(side, "w") if side is not None else 108))
+        margin = int_attr(side, "w")
+        tables.append(Table(index, grid, rows, 0, nested, 108 if margin is None else margin))
     return tables, cell_of

@@ -23,7 +23,7 @@ def int_attr(el, attr: str) -> int | None:
         return None
     try:
         return int(float(el.get(w(attr))))
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
 
 
