@@ -78,7 +78,8 @@ def _page_number(section):
 def document(path, kind="Công văn", *, margins_mm=None, parent_bold=False, symbol=None,
              number="05", date="ngày 05 tháng 9 năm 2023", subject=None, type_block=True,
              recipients=None, distribution_size=11, page_number_first=False, appendix=False,
-             broken_merge=False, font="Times New Roman"):
+             broken_merge=False, font="Times New Roman", body_align="both", indent_cm=1.27,
+             line_spacing=None, body_size=14):
     """Write a document of ``kind`` to ``path``; each keyword introduces one mistake."""
     abbr = DOCUMENT_TYPES.get(kind)
     symbol = symbol or (f"{abbr}-UBND" if abbr else "UBND-VHTT")
@@ -130,9 +131,11 @@ def document(path, kind="Công văn", *, margins_mm=None, parent_bold=False, sym
             "về nâng cao chỉ số chuyển đổi số năm 2023, các cơ quan, đơn vị triển khai thực hiện "
             "đúng tiến độ và báo cáo kết quả.")
     for text in (body, body + "/."):
-        p = _para(doc, text, 14, align="both")
-        p.paragraph_format.first_line_indent = Cm(1.27)
+        p = _para(doc, text, body_size, align=body_align)
+        p.paragraph_format.first_line_indent = Cm(indent_cm)
         p.paragraph_format.space_after = Pt(6)
+        if line_spacing is not None:
+            p.paragraph_format.line_spacing = line_spacing
 
     sign = doc.add_table(rows=1, cols=2)
     left, right = _fresh_cell(sign.cell(0, 0)), _fresh_cell(sign.cell(0, 1))

@@ -37,6 +37,9 @@ class Paragraph:
     ind_right: int
     space_before: int
     space_after: int
+    line: int
+    """Line spacing: 240ths of a line when ``line_rule`` is ``auto``, else twips."""
+    line_rule: str
     border_top: bool
     border_bottom: bool
     has_drawing: bool

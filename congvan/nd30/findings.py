@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from congvan.nd30.layout import ELEMENTS, Range
 from congvan.nd30.reading import Paragraph
 
-__all__ = ["Finding", "format_checks", "pt"]
+__all__ = ["Finding", "aligned", "format_checks", "pt"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,14 @@ def pt(value: float | None) -> str:
     if value is None:
         return "không rõ"
     return f"{value:g}".replace(".", ",")
+
+
+_ALIGNMENT = {"left": "trái", "right": "phải", "center": "giữa", "both": "đều hai lề"}
+
+
+def aligned(jc: str | None) -> str:
+    """A paragraph's alignment in Vietnamese (``căn trái`` when the file says nothing)."""
+    return _ALIGNMENT.get(jc or "left", jc)
 
 
 def _range(r: Range) -> str:

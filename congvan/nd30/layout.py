@@ -100,6 +100,8 @@ FIRST_LINE_INDENT_CM = (1.0, 1.27)
 """PL I II.6: body paragraphs start 1 cm or 1.27 cm in."""
 PARAGRAPH_SPACING_MIN_PT = 6
 """PL I II.6: at least 6 pt between paragraphs."""
+LINE_SPACING = Range(1.0, 1.5, 1.15)
+"""PL I II.6: line spacing from single to 1.5 lines (the templates use 1.15)."""
 
 assert sum(HEADER_COLUMNS) == sum(SIGNATURE_COLUMNS) == TEXT_WIDTH
 

@@ -85,7 +85,7 @@ class _Reader:
         if sid not in self._resolved:
             chain = self.styles.chain(sid)
             pprops = {"jc": None, "ind_left": 0, "ind_right": 0, "first_line": 0,
-                      "space_before": 0, "space_after": 0, "border_top": False,
+                      "space_before": 0, "space_after": 0, "line": 240, "line_rule": "auto", "border_top": False,
                       "border_bottom": False}
             apply_ppr(pprops, self.styles.defaults_p)
             base = {"size": None, "bold": False, "italic": False, "font": None, "color": None}

@@ -107,9 +107,11 @@ def apply_ppr(props: dict, ppr) -> None:
         if int_attr(ind, "hanging") is not None:
             props["first_line"] = -int_attr(ind, "hanging")
     spacing = ppr.find("w:spacing", NS)
-    for key, attr in (("space_before", "before"), ("space_after", "after")):
+    for key, attr in (("space_before", "before"), ("space_after", "after"), ("line", "line")):
         if int_attr(spacing, attr) is not None:
             props[key] = int_attr(spacing, attr)
+    if spacing is not None and spacing.get(w("lineRule")):
+        props["line_rule"] = spacing.get(w("lineRule"))
     bdr = ppr.find("w:pBdr", NS)
     if bdr is not None:
         for side in ("top", "bottom"):

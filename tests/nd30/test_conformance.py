@@ -39,6 +39,10 @@ EVERY_TYPE = [
     ({"broken_merge": True}, "PL I III.1", "Bảng", "không có ô bắt đầu"),
     ({"page_number_first": True}, "PL I I.7", "Số trang", "trang đầu có số trang"),
     ({"font": "Arial"}, "PL I I.4", "Phông chữ", "Arial", "Times New Roman"),
+    ({"body_align": "left"}, "PL I II.6", "Nội dung", "căn trái", "căn đều hai lề"),
+    ({"indent_cm": 2}, "PL I II.6", "Nội dung", "thụt đầu dòng 2,00 cm", "1 cm hoặc 1,27 cm"),
+    ({"line_spacing": 2.0}, "PL I II.6", "Nội dung", "giãn dòng 2,00 dòng"),
+    ({"body_size": 12}, "PL I II.6", "Nội dung", "cỡ chữ 12", "cỡ 13–14"),
 ]
 
 
@@ -84,6 +88,47 @@ def test_a_typed_document_whose_symbol_names_another_type(tmp_path, kind):
 def test_types_without_recipients(tmp_path, kind):
     found = findings(tmp_path, kind, recipients=True)
     assert named(found, "PL I II.9", "Kính gửi", "không có Kính gửi")
+
+
+def test_mutated_files_never_raise_anything_but_unreadable(tmp_path):
+    """Random damage to the XML of a right file: findings or UnreadableDocument, never a
+    traceback (attributes emptied or absurd, elements dropped or renamed)."""
+    import io
+    import random
+    import zipfile
+
+    from lxml import etree
+
+    from congvan.nd30.reading import UnreadableDocument
+
+    source = document(tmp_path / "x.docx", "Quyết định", appendix=True).read_bytes()
+    parts = {n: zipfile.ZipFile(io.BytesIO(source)).read(n)
+             for n in zipfile.ZipFile(io.BytesIO(source)).namelist()}
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    rng = random.Random(30)
+    for _ in range(60):
+        name = rng.choice(["word/document.xml", "word/document.xml", "word/styles.xml"])
+        root = etree.fromstring(parts[name])
+        elements = list(root.iter())
+        for _ in range(rng.randint(1, 8)):
+            e = rng.choice(elements)
+            roll = rng.random()
+            if roll < 0.4 and e.getparent() is not None:
+                e.getparent().remove(e)
+            elif roll < 0.7:
+                for key in list(e.attrib):
+                    e.set(key, rng.choice(["", "x", "-1", "1e400", "nan", "auto", "0"]))
+            else:
+                e.tag = w + rng.choice(["vMerge", "gridSpan", "sectPr", "tbl", "tr", "tc", "p",
+                                        "sz", "pgSz", "headerReference", "basedOn"])
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as out:
+            for n, data in parts.items():
+                out.writestr(n, etree.tostring(root) if n == name else data)
+        try:
+            check_docx("x.docx", buffer.getvalue()).format()
+        except UnreadableDocument:
+            pass
 
 
 def test_appendix_reference_names_the_type(tmp_path):

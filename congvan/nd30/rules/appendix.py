@@ -7,7 +7,7 @@ import re
 
 from congvan.nd30.anatomy import Anatomy, Appendix
 from congvan.nd30.document import Table
-from congvan.nd30.findings import Finding, format_checks
+from congvan.nd30.findings import Finding, aligned, format_checks
 from congvan.vn.text import fold
 
 
@@ -34,7 +34,7 @@ def _appendix(a: Anatomy, x: Appendix) -> list[Finding]:
                                  "đánh số trang riêng (bắt đầu lại từ 1)"))
     found += format_checks(head, "appendix_heading", "Tiêu đề phụ lục", "PL I III.1")
     if head.jc != "center":
-        found.append(Finding("PL I III.1", "Tiêu đề phụ lục", head.text, f"căn {head.jc or 'trái'}",
+        found.append(Finding("PL I III.1", "Tiêu đề phụ lục", head.text, f"căn {aligned(head.jc)}",
                              "căn giữa"))
     if x.title is None:
         found.append(Finding("PL I III.1", "Tên phụ lục", "", "không tìm thấy",

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from congvan.nd30.anatomy import Anatomy
-from congvan.nd30.findings import Finding, format_checks
-from congvan.nd30.layout import (AUTHORITY_PREFIXES, FIRST_LINE_INDENT_CM, NO_RECIPIENTS,
-                                 PARAGRAPH_SPACING_MIN_PT)
+from congvan.nd30.findings import Finding, aligned, format_checks
+from congvan.nd30.layout import (AUTHORITY_PREFIXES, FIRST_LINE_INDENT_CM, LINE_SPACING,
+                                 NO_RECIPIENTS, PARAGRAPH_SPACING_MIN_PT)
 
 _LONG = 120
 """Characters from which a paragraph surely runs over several lines: only those are held
@@ -40,7 +40,7 @@ def _body(a: Anatomy) -> list[Finding]:
         if len(p.text) < _LONG:
             continue
         if p.jc != "both":
-            found.append(Finding("PL I II.6", "Nội dung", p.text, f"căn {p.jc or 'trái'}",
+            found.append(Finding("PL I II.6", "Nội dung", p.text, f"căn {aligned(p.jc)}",
                                  "căn đều hai lề"))
         indents = [round(cm / 2.54 * 1440) for cm in FIRST_LINE_INDENT_CM]
         if all(abs(p.first_line - i) > _INDENT_SLACK for i in indents):
@@ -51,6 +51,10 @@ def _body(a: Anatomy) -> list[Finding]:
             found.append(Finding("PL I II.6", "Nội dung", p.text,
                                  f"cách đoạn {max(p.space_before, p.space_after) / 20:g} pt",
                                  f"cách đoạn tối thiểu {PARAGRAPH_SPACING_MIN_PT} pt"))
+        if p.line_rule == "auto" and not LINE_SPACING.low <= p.line / 240 <= LINE_SPACING.high + 0.01:
+            found.append(Finding("PL I II.6", "Nội dung", p.text,
+                                 f"giãn dòng {p.line / 240:.2f} dòng".replace(".", ","),
+                                 "giãn dòng từ 1 (đơn) đến 1,5 dòng"))
     if a.body and a.kind == "Công văn" and not a.body[-1].text.endswith("./."):
         found.append(Finding("PL I II.6", "Đoạn cuối", a.body[-1].text, "không kết thúc bằng ./.",
                              "nội dung kết thúc bằng dấu ./."))

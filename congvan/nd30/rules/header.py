@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from congvan.nd30.anatomy import Anatomy
-from congvan.nd30.findings import Finding, format_checks
+from congvan.nd30.findings import Finding, aligned, format_checks
 from congvan.nd30.layout import DOCUMENT_TYPES, ISSUER_LINE_SHARE, MOTTO_LINE_SHARE
 from congvan.nd30.metrics import text_width
 from congvan.nd30.reading import Paragraph
@@ -171,14 +171,14 @@ def _subject(a: Anatomy) -> list[Finding]:
     found += format_checks(a.type_name, "type_name", "Tên loại", "PL I II.5.b")
     if a.type_name.jc != "center":
         found.append(Finding("PL I II.5.b", "Tên loại", a.type_name.text,
-                             f"căn {a.type_name.jc or 'trái'}", "căn giữa"))
+                             f"căn {aligned(a.type_name.jc)}", "căn giữa"))
     s = a.type_subject
     if s is None:
         found.append(_missing("PL I II.5.b", "Trích yếu", "trích yếu ngay dưới tên loại"))
         return found
     found += format_checks(s, "type_subject", "Trích yếu", "PL I II.5.b")
     if s.jc != "center":
-        found.append(Finding("PL I II.5.b", "Trích yếu", s.text, f"căn {s.jc or 'trái'}", "căn giữa"))
+        found.append(Finding("PL I II.5.b", "Trích yếu", s.text, f"căn {aligned(s.jc)}", "căn giữa"))
     if a.type_rule is None:
         found.append(Finding("PL I II.5.b", "Đường kẻ dưới trích yếu", s.text, "không có đường kẻ",
                              "một đường kẻ liền, dài 1/3–1/2 dòng chữ, ở giữa"))

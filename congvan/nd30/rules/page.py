@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from congvan.nd30.anatomy import Anatomy
-from congvan.nd30.findings import Finding, pt
+from congvan.nd30.findings import Finding, aligned, pt
 from congvan.nd30.layout import (A4_LONG, A4_SHORT, ELEMENTS, FONT, LENGTH_TOLERANCE_MM,
                                  MARGINS_MM, MM)
 
@@ -86,5 +86,5 @@ def _page_numbers(a: Anatomy) -> list[Finding]:
                 found.append(Finding("PL I I.7", "Số trang", p.text, "chữ in nghiêng", "chữ đứng"))
             if p.jc != "center":
                 found.append(Finding("PL I I.7", "Số trang", p.text,
-                                     f"căn {p.jc or 'trái'}", "căn giữa lề trên"))
+                                     f"căn {aligned(p.jc)}", "căn giữa lề trên"))
     return found
