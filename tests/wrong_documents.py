@@ -44,7 +44,7 @@ def _rule(cell, text, size, bold, share):
     bdr.append(top)
     ppr.append(bdr)
     area = cell.width.twips - 2 * 108
-    side = max(0, round((area - text_width(text, size, bold) * 20 * share) / 2))
+    side = max(0, round((area - min(area, text_width(text, size, bold) * 20) * share) / 2))
     p.paragraph_format.left_indent = Pt(side / 20)
     p.paragraph_format.right_indent = Pt(side / 20)
     return p
@@ -79,7 +79,7 @@ def document(path, kind="Công văn", *, margins_mm=None, parent_bold=False, sym
              number="05", date="ngày 05 tháng 9 năm 2023", subject=None, type_block=True,
              recipients=None, distribution_size=11, page_number_first=False, appendix=False,
              broken_merge=False, font="Times New Roman", body_align="both", indent_cm=1.27,
-             line_spacing=None, body_size=14):
+             line_spacing=None, body_size=14, issuer_line=0.4, motto_line=1.0):
     """Write a document of ``kind`` to ``path``; each keyword introduces one mistake."""
     abbr = DOCUMENT_TYPES.get(kind)
     symbol = symbol or (f"{abbr}-UBND" if abbr else "UBND-VHTT")
@@ -101,11 +101,12 @@ def document(path, kind="Công văn", *, margins_mm=None, parent_bold=False, sym
     header.columns[1].width = header.cell(0, 1).width = header.cell(1, 1).width = Mm(93)
     left, right = _fresh_cell(header.cell(0, 0)), _fresh_cell(header.cell(0, 1))
     _para(left, "UBND TỈNH BẮC KẠN", 13, bold=parent_bold, align="center")
-    _para(left, "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", 13, bold=True, align="center")
-    _rule(left, "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", 13, True, 0.4)
+    _para(left, "SỞ NỘI VỤ", 13, bold=True, align="center")
+    if issuer_line:
+        _rule(left, "SỞ NỘI VỤ", 13, True, issuer_line)
     _para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True, align="center")
     _para(right, MOTTO, 13, bold=True, align="center")
-    _rule(right, MOTTO, 13, True, 1.0)
+    _rule(right, MOTTO, 13, True, motto_line)
     _fresh_cell(header.cell(1, 0))
     _fresh_cell(header.cell(1, 1))
     _para(header.cell(1, 0), f"Số: {number}/{symbol}", 13, align="center")

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from congvan.nd30.layout import DOCUMENT_TYPES
-from congvan.nd30.reading import Document, Paragraph, Table
+from congvan.nd30.document import Document, Paragraph, Table
 from congvan.vn.text import fold
 
 __all__ = ["Anatomy", "Appendix", "dissect"]

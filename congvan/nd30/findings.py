@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from congvan.nd30.layout import ELEMENTS, Range
-from congvan.nd30.reading import Paragraph
+from congvan.nd30.document import Paragraph
 
 __all__ = ["Finding", "aligned", "format_checks", "pt"]
 

@@ -52,3 +52,20 @@ def test_missing_poppler_says_how_to_install(built_pdf, monkeypatch):
     monkeypatch.setattr(preview.shutil, "which", lambda name: None)
     with pytest.raises(OutputError, match="apt-get install poppler-utils"):
         preview.previews((built_pdf / "cong-van.pdf").read_bytes())
+
+
+def test_preview_alone_writes_no_pdf_and_reuses_unchanged_pngs(built_pdf, sample, monkeypatch,
+                                                                tmp_path):
+    import congvan
+    from congvan.output import pdf as pdf_module
+
+    out = tmp_path / "out"
+    shutil.copytree(built_pdf, out)
+    for path in out.rglob("*.pdf"):
+        path.unlink()
+    monkeypatch.setattr(pdf_module, "find_soffice", lambda: None)  # converting would fail
+    report = congvan.build(sample, out, preview=True)
+    assert report.written == [] and not list(out.rglob("*.pdf"))
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    kinds = [e["kind"] for e in manifest["files"]]
+    assert kinds.count("pdf") == 0 and kinds.count("preview") == 21

@@ -9,7 +9,7 @@ from congvan.nd30.anatomy import Anatomy
 from congvan.nd30.findings import Finding, aligned, format_checks
 from congvan.nd30.layout import DOCUMENT_TYPES, ISSUER_LINE_SHARE, MOTTO_LINE_SHARE
 from congvan.nd30.metrics import text_width
-from congvan.nd30.reading import Paragraph
+from congvan.nd30.document import Paragraph
 
 _DAY = re.compile(r"ngày\s+(\d+)", re.IGNORECASE)
 _MONTH = re.compile(r"tháng\s+(\d+)", re.IGNORECASE)
@@ -59,7 +59,8 @@ def _rule_length(a: Anatomy, rule: Paragraph, texts, share, code, element, expec
     length = width - 2 * a.doc.tables[rule.cell[0]].cell_margin - rule.ind_left - rule.ind_right
     lines = texts if isinstance(texts, list) else [texts]
     size = max((r.size or 13 for p in lines for r in p.text_runs()), default=13)
-    text = max((text_width(p.text, size, p.all_bold()) * 20 for p in lines), default=0)
+    text = max((_longest_line(p.text, size, p.all_bold(), length + rule.ind_left + rule.ind_right)
+                for p in lines), default=0)
     if not text:
         return []
     ratio = length / text
@@ -67,6 +68,20 @@ def _rule_length(a: Anatomy, rule: Paragraph, texts, share, code, element, expec
         return []
     return [Finding(code, element, lines[-1].text,
                     f"dài {ratio:.0%} dòng chữ".replace(".", ","), expected)]
+
+
+def _longest_line(text: str, size: float, bold: bool, area: float) -> float:
+    """Width (twips) of the longest line ``text`` makes when it wraps at words in ``area``."""
+    lines, current = [], ""
+    for word in text.split():
+        candidate = f"{current} {word}".strip()
+        if current and text_width(candidate, size, bold) * 20 > area:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    lines.append(current)
+    return max(text_width(line, size, bold) * 20 for line in lines)
 
 
 def _issuer(a: Anatomy) -> list[Finding]:
