@@ -121,6 +121,8 @@ def check(data_file, strict, deadlines, as_json):
     Với tệp .docx (do congvan hay bất kỳ ai soạn): kiểm tra thể thức theo Nghị định
     30/2020/NĐ-CP; mã thoát 0 khi đúng, 1 khi có điểm sai, 2 khi không đọc được tệp."""
     if _is_document(data_file):
+        if strict or deadlines:
+            raise click.UsageError("--strict và --deadlines chỉ dùng khi kiểm tra tệp dữ liệu YAML.")
         _check_document(data_file, as_json)
         return
     if as_json:

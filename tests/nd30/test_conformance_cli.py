@@ -98,3 +98,8 @@ def test_yaml_data_is_still_checked_as_data():
     assert result.exit_code == 0
     assert result.output.splitlines()[-1] == "Không có lỗi, 3 cảnh báo."
     assert run("check", SAMPLE, "--json").exit_code == 2
+
+
+def test_data_options_are_refused_for_a_docx(tmp_path):
+    result = run("check", document(tmp_path / "cv.docx"), "--strict")
+    assert result.exit_code == 2 and "chỉ dùng khi kiểm tra tệp dữ liệu YAML" in result.output

@@ -24,6 +24,15 @@ def test_every_built_file_passes(built):
     assert {r.kind for r in results} == {"Công văn"}
 
 
+@pytest.mark.parametrize("data_file", sorted((ROOT / "data").glob("*.yaml")), ids=lambda p: p.name)
+def test_every_sample_builds_files_that_pass(data_file, tmp_path):
+    import congvan
+
+    findings = []
+    report = congvan.build(congvan.load(data_file), tmp_path, findings=findings)
+    assert report.written and [f"{path}: {f.format()}" for path, f in findings] == []
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) chưa được cài: "
                     "apt-get install libreoffice-writer-nogui; CI cài sẵn.")
