@@ -79,7 +79,9 @@ def document(path, kind="Công văn", *, margins_mm=None, parent_bold=False, sym
              number="05", date="ngày 05 tháng 9 năm 2023", subject=None, type_block=True,
              recipients=None, distribution_size=11, page_number_first=False, appendix=False,
              broken_merge=False, font="Times New Roman", body_align="both", indent_cm=1.27,
-             line_spacing=None, body_size=14, issuer_line=0.4, motto_line=1.0):
+             line_spacing=None, body_size=14, issuer_line=0.4, motto_line=1.0,
+             recipient_lines=None, distribution=("- Như trên;", "- Lưu: VT, VHTT."),
+             signer="Nguyễn Văn An", appendix_headings=("PHỤ LỤC",)):
     """Write a document of ``kind`` to ``path``; each keyword introduces one mistake."""
     abbr = DOCUMENT_TYPES.get(kind)
     symbol = symbol or (f"{abbr}-UBND" if abbr else "UBND-VHTT")
@@ -126,7 +128,11 @@ def document(path, kind="Công văn", *, margins_mm=None, parent_bold=False, sym
         bottom.set(qn("w:val"), "single")
         bdr.append(bottom)
         ppr.append(bdr)
-    if recipients or (recipients is None and kind in ("Công văn", "Báo cáo")):
+    if recipient_lines:
+        _para(doc, "Kính gửi:", 14)
+        for line in recipient_lines:
+            _para(doc, line, 14).paragraph_format.left_indent = Cm(3)
+    elif recipients or (recipients is None and kind in ("Công văn", "Báo cáo")):
         _para(doc, "Kính gửi: Ủy ban nhân dân tỉnh Bắc Kạn.", 14)
     body = ("Thực hiện Kế hoạch số 563/KH-UBND ngày 20/8/2023 của Ủy ban nhân dân tỉnh Bắc Kạn "
             "về nâng cao chỉ số chuyển đổi số năm 2023, các cơ quan, đơn vị triển khai thực hiện "
@@ -141,26 +147,27 @@ def document(path, kind="Công văn", *, margins_mm=None, parent_bold=False, sym
     sign = doc.add_table(rows=1, cols=2)
     left, right = _fresh_cell(sign.cell(0, 0)), _fresh_cell(sign.cell(0, 1))
     _para(left, "Nơi nhận:", 12, bold=True, italic=True, align="left")
-    _para(left, "- Như trên;", distribution_size, align="left")
-    _para(left, "- Lưu: VT, VHTT.", distribution_size, align="left")
+    for line in distribution:
+        _para(left, line, distribution_size, align="left")
     _para(right, "KT. GIÁM ĐỐC", 14, bold=True, align="center")
     _para(right, "PHÓ GIÁM ĐỐC", 14, bold=True, align="center")
     _para(right, align="center")
-    _para(right, "Nguyễn Văn An", 14, bold=True, align="center")
+    _para(right, signer, 14, bold=True, align="center")
     if appendix or broken_merge:
-        _appendix(doc, kind, number, symbol, date, broken_merge)
+        for heading in appendix_headings:
+            _appendix(doc, kind, number, symbol, date, broken_merge, heading)
     doc.save(path)
     return path
 
 
-def _appendix(doc, kind, number, symbol, date, broken_merge):
+def _appendix(doc, kind, number, symbol, date, broken_merge, heading):
     sec = doc.add_section(WD_SECTION.NEW_PAGE)
     sec.orientation = WD_ORIENT.LANDSCAPE
     sec.page_width, sec.page_height = Mm(297), Mm(210)
     start = OxmlElement("w:pgNumType")
     start.set(qn("w:start"), "1")
     sec._sectPr.append(start)
-    _para(doc, "PHỤ LỤC", 14, bold=True, align="center")
+    _para(doc, heading, 14, bold=True, align="center")
     _para(doc, "Danh mục nhiệm vụ năm 2023", 14, bold=True, align="center")
     _para(doc, f"(Kèm theo {kind} số {number}/{symbol} {date} của Sở Thông tin và Truyền thông)",
           14, italic=True, align="center")

@@ -42,6 +42,11 @@ EVERY_TYPE = [
     ({"issuer_line": None}, "PL I II.2", "Đường kẻ dưới tên cơ quan", "không có đường kẻ"),
     ({"issuer_line": 0.8}, "PL I II.2", "Đường kẻ dưới tên cơ quan", "dài 80% dòng chữ", "1/3–1/2"),
     ({"motto_line": 0.6}, "PL I II.1", "Đường kẻ dưới tiêu ngữ", "dài 60% dòng chữ"),
+    ({"distribution": ("- Như trên", "- Lưu: VT, VHTT.")}, "PL I II.9.b", "Nơi nhận",
+     "mỗi dòng kết thúc bằng dấu chấm phẩy"),
+    ({"signer": "TS. Nguyễn Văn An"}, "PL I II.7", "Họ tên người ký", "TS."),
+    ({"appendix_headings": ("PHỤ LỤC", "PHỤ LỤC"), "appendix": True}, "PL I III.1", "Tiêu đề phụ lục",
+     "2 phụ lục", "PHỤ LỤC I"),
     ({"body_align": "left"}, "PL I II.6", "Nội dung", "căn trái", "căn đều hai lề"),
     ({"indent_cm": 2}, "PL I II.6", "Nội dung", "thụt đầu dòng 2,00 cm", "1 cm hoặc 1,27 cm"),
     ({"line_spacing": 2.0}, "PL I II.6", "Nội dung", "giãn dòng 2,00 dòng"),
@@ -67,6 +72,25 @@ def test_only_the_mistake_is_reported(tmp_path):
 def test_v_v_with_a_colon(tmp_path):
     found = findings(tmp_path, "Công văn", subject="V/v: triển khai chuyển đổi số")
     assert named(found, "PL I II.5", "Trích yếu (V/v)", "«V/v:» có dấu hai chấm", "không có dấu hai chấm")
+
+
+def test_several_recipients_one_per_line(tmp_path):
+    right = ["- Sở Nội vụ;", "- Sở Tài chính."]
+    assert findings(tmp_path, "Công văn", recipient_lines=right) == []
+    found = findings(tmp_path, "Công văn", recipient_lines=["- Sở Nội vụ,", "- Sở Tài chính;"])
+    assert named(found, "PL I II.9.a", "Kính gửi", "- Sở Nội vụ,", "dấu chấm phẩy")
+    assert named(found, "PL I II.9.a", "Kính gửi", "- Sở Tài chính;", "dấu chấm")
+
+
+def test_a_cong_van_sends_its_first_copy_to_those_it_addresses(tmp_path):
+    found = findings(tmp_path, "Công văn", distribution=("- UBND tỉnh;", "- Lưu: VT, VHTT."))
+    assert named(found, "PL I II.9.b", "Nơi nhận", "Như trên")
+
+
+def test_numbered_appendices_pass(tmp_path):
+    result = check_docx(document(tmp_path / "x.docx", "Kế hoạch", appendix=True,
+                                 appendix_headings=("PHỤ LỤC I", "Phụ lục II")))
+    assert result.appendices == 2 and result.findings == []
 
 
 def test_a_cong_van_whose_symbol_carries_a_type(tmp_path):

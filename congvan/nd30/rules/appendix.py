@@ -15,6 +15,10 @@ def check(a: Anatomy) -> list[Finding]:
     found: list[Finding] = []
     for appendix in a.appendices:
         found += _appendix(a, appendix)
+        if len(a.appendices) > 1 and fold(appendix.heading.text) == "phu luc":
+            found.append(Finding("PL I III.1", "Tiêu đề phụ lục", appendix.heading.text,
+                                 f"không đánh số trong khi văn bản có {len(a.appendices)} phụ lục",
+                                 "số La Mã sau chữ Phụ lục: «PHỤ LỤC I», «PHỤ LỤC II»"))
     for table in a.doc.tables:
         found += merges(table)
     return found

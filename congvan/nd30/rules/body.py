@@ -14,6 +14,7 @@ _LONG = 120
 to the justified, indented layout (a one-line heading need not be)."""
 _INDENT_SLACK = 30  # twips, about 0.5 mm
 _PREFIX = re.compile(r"^([A-ZĐ/]{1,4}\.)\s")
+_ACADEMIC = re.compile(r"^((?:GS|PGS|TS|ThS|TSKH|KS|BS|CN)\.?)(?:\s|\.)", re.IGNORECASE)
 
 
 def check(a: Anatomy) -> list[Finding]:
@@ -30,6 +31,21 @@ def _recipients(a: Anatomy) -> list[Finding]:
     found = format_checks(label, "recipients", "Kính gửi", "PL I II.9.a")
     for p in a.recipients:
         found += format_checks(p, "recipients", "Nơi nhận ở Kính gửi", "PL I II.9.a")
+    found += _punctuation(a.recipients, "PL I II.9.a", "Nơi nhận ở Kính gửi")
+    return found
+
+
+def _punctuation(lines, rule: str, element: str) -> list[Finding]:
+    """A list of two or more lines: each ``- …;``, the last ``- ….``."""
+    found = []
+    if len(lines) < 2:
+        return found
+    for i, p in enumerate(lines):
+        end = "." if i == len(lines) - 1 else ";"
+        if not p.text.endswith(end):
+            found.append(Finding(rule, element, p.text, f"kết thúc bằng «{p.text[-1]}»",
+                                 "dòng cuối kết thúc bằng dấu chấm" if end == "."
+                                 else "mỗi dòng kết thúc bằng dấu chấm phẩy"))
     return found
 
 
@@ -75,6 +91,11 @@ def _signature(a: Anatomy) -> list[Finding]:
                                  f"viết «{prefix.group(1)}»", "một trong " + ", ".join(AUTHORITY_PREFIXES)))
     if a.signer is not None:
         found += format_checks(a.signer, "signer", "Họ tên người ký", "PL I II.7")
+        title = _ACADEMIC.match(a.signer.text)
+        if title:
+            found.append(Finding("PL I II.7", "Họ tên người ký", a.signer.text,
+                                 f"có học hàm, học vị «{title.group(1)}»",
+                                 "chỉ họ và tên, không kèm học hàm, học vị"))
     return found
 
 
@@ -87,6 +108,11 @@ def _distribution(a: Anatomy) -> list[Finding]:
     for p in a.distribution:
         found += format_checks(p, "distribution", "Nơi nhận", "PL I II.9.b")
     entries = [p for p in a.distribution if p.text.startswith(("-", "–"))]
+    found += _punctuation(entries, "PL I II.9.b", "Nơi nhận")
+    if a.kind == "Công văn" and a.recipients_label is not None and entries \
+            and not re.match(r"^[-–]\s*Như trên\b", entries[0].text, re.IGNORECASE):
+        found.append(Finding("PL I II.9.b", "Nơi nhận", entries[0].text, "dòng đầu không phải «- Như trên;»",
+                             "công văn có Kính gửi: dòng đầu «- Như trên;»"))
     if entries and not re.match(r"^[-–]\s*Lưu\b", entries[-1].text):
         found.append(Finding("PL I II.9.b", "Nơi nhận", entries[-1].text, "dòng cuối không phải dòng Lưu",
                              "dòng cuối «- Lưu: VT, <đơn vị soạn thảo>.»"))
