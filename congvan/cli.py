@@ -75,7 +75,7 @@ def build(data_file, output_dir, units, dispatch, force, templates_dir, watching
     report = _run(build_documents, data, output_dir, templates_dir=templates_dir,
                   findings=findings, **build_kwargs)
     for path, finding in findings:
-        click.echo(f"cảnh báo: {output_dir / path}: {finding.format()}", err=True)
+        click.echo(f"{output_dir / path}: cảnh báo: {finding.format()}", err=True)
     for path in report.written:
         click.echo(f"  ghi  {output_dir / path}")
     for path in report.removed:
