@@ -81,7 +81,7 @@ def document(path, kind="Công văn", *, margins_mm=None, parent_bold=False, sym
              broken_merge=False, font="Times New Roman", body_align="both", indent_cm=1.27,
              line_spacing=None, body_size=14, issuer_line=0.4, motto_line=1.0,
              recipient_lines=None, distribution=("- Như trên;", "- Lưu: VT, VHTT."),
-             signer="Nguyễn Văn An", appendix_headings=("PHỤ LỤC",)):
+             signer="Nguyễn Văn An", appendix_headings=("PHỤ LỤC",), line_break_header=False):
     """Write a document of ``kind`` to ``path``; each keyword introduces one mistake."""
     abbr = DOCUMENT_TYPES.get(kind)
     symbol = symbol or (f"{abbr}-UBND" if abbr else "UBND-VHTT")
@@ -106,8 +106,13 @@ def document(path, kind="Công văn", *, margins_mm=None, parent_bold=False, sym
     _para(left, "SỞ NỘI VỤ", 13, bold=True, align="center")
     if issuer_line:
         _rule(left, "SỞ NỘI VỤ", 13, True, issuer_line)
-    _para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True, align="center")
-    _para(right, MOTTO, 13, bold=True, align="center")
+    national = _para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True, align="center")
+    if line_break_header:  # one paragraph, the tiêu ngữ after a line break (Shift+Enter)
+        national.runs[0].add_break()
+        motto = national.add_run(MOTTO)
+        motto.font.size, motto.bold = Pt(13), True
+    else:
+        _para(right, MOTTO, 13, bold=True, align="center")
     _rule(right, MOTTO, 13, True, motto_line)
     _fresh_cell(header.cell(1, 0))
     _fresh_cell(header.cell(1, 1))

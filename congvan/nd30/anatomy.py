@@ -9,10 +9,10 @@ quốc hiệu by its words, the Số line by ``Số:``, the place and date by ``
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from congvan.nd30.layout import DOCUMENT_TYPES
-from congvan.nd30.document import Document, Paragraph, Table
+from congvan.nd30.document import Document, Paragraph, Table, normalise
 from congvan.vn.text import fold
 
 __all__ = ["Anatomy", "Appendix", "dissect"]
@@ -144,6 +144,12 @@ def dissect(doc: Document) -> Anatomy:
     a = Anatomy(doc, main)
     a.national = _first(main, lambda p: len(p.text) < 50 and fold(p.text) == _NATIONAL)
     a.motto = _first(main, lambda p: len(p.text) < 40 and fold(p.text) == _MOTTO)
+    if a.national is None:
+        # Both lines in one paragraph, separated by a line break (Shift+Enter in Word).
+        both = _first(main, lambda p: len(p.text) < 90 and fold(p.text) == f"{_NATIONAL} {_MOTTO}")
+        if both is not None:
+            a.national, motto = _split(both)
+            a.motto = a.motto or motto
     _header_columns(a)
     a.number = _first(main, lambda p: bool(_NUMBER.match(p.text)))
     a.place_date = _first(main, lambda p: bool(_PLACE_DATE.search(p.text)))
@@ -168,6 +174,15 @@ def dissect(doc: Document) -> Anatomy:
     _body(a)
     a.appendices = [_appendix(doc, h, label) for h in heads]
     return a
+
+
+def _split(p: Paragraph) -> tuple[Paragraph, Paragraph]:
+    """The quốc hiệu and the tiêu ngữ of one paragraph, each with its own runs."""
+    first, rest = [], list(p.runs)
+    while rest and fold("".join(r.text for r in first)) != _NATIONAL:
+        first.append(rest.pop(0))
+    return (replace(p, text=normalise("".join(r.text for r in first)), runs=first),
+            replace(p, text=normalise("".join(r.text for r in rest)), runs=rest))
 
 
 def _header_columns(a: Anatomy) -> None:

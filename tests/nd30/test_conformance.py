@@ -87,6 +87,10 @@ def test_a_cong_van_sends_its_first_copy_to_those_it_addresses(tmp_path):
     assert named(found, "PL I II.9.b", "Nơi nhận", "Như trên")
 
 
+def test_quoc_hieu_and_tieu_ngu_in_one_paragraph(tmp_path):
+    assert findings(tmp_path, "Quyết định", line_break_header=True) == []
+
+
 def test_numbered_appendices_pass(tmp_path):
     result = check_docx(document(tmp_path / "x.docx", "Kế hoạch", appendix=True,
                                  appendix_headings=("PHỤ LỤC I", "Phụ lục II")))
