@@ -83,9 +83,14 @@ def cli():
               help="Thư mục mẫu .docx (mặc định: templates/ của chương trình).")
 @click.option("--watch", "watching", is_flag=True,
               help="Theo dõi tệp dữ liệu và các mẫu: tự tạo lại mỗi khi lưu (Ctrl+C để dừng).")
-def build(data_file, output_dir, units, dispatch, force, templates_dir, watching):
+@click.option("--pdf", is_flag=True,
+              help="Tạo thêm bản PDF cạnh mỗi tệp .docx (cần LibreOffice).")
+@click.option("--preview", is_flag=True,
+              help="Tạo ảnh PNG trang đầu mỗi văn bản và trang đầu phụ lục (cần LibreOffice, poppler-utils).")
+def build(data_file, output_dir, units, dispatch, force, templates_dir, watching, pdf, preview):
     """Tạo công văn kèm phụ lục và thư gửi từng đơn vị vào thư mục kết quả."""
-    build_kwargs = {"units": list(units), "dispatch": dispatch, "force": force}
+    build_kwargs = {"units": list(units), "dispatch": dispatch, "force": force,
+                    "pdf": pdf, "preview": preview}
     if watching:
         _watch(data_file, output_dir, build_kwargs, templates_dir)
         return
@@ -93,7 +98,11 @@ def build(data_file, output_dir, units, dispatch, force, templates_dir, watching
 
     data = _run(load, data_file)
     _warn(data.warnings)
-    report = _run(build_documents, data, output_dir, templates_dir=templates_dir, **build_kwargs)
+    findings: list = []
+    report = _run(build_documents, data, output_dir, templates_dir=templates_dir,
+                  findings=findings, **build_kwargs)
+    for path, finding in findings:
+        click.echo(f"{output_dir / path}: cảnh báo: {finding.format()}", err=True)
     for path in report.written:
         click.echo(f"  ghi  {output_dir / path}")
     for path in report.removed:
@@ -131,8 +140,20 @@ def units(data_file, as_json):
 @click.argument("data_file", type=DATA)
 @click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi (mã thoát 1).")
 @click.option("--deadlines", is_flag=True, help="In thời hạn đọc được của từng nhiệm vụ để đối chiếu.")
-def check(data_file, strict, deadlines):
-    """Kiểm tra dữ liệu: in mọi lỗi và cảnh báo, không ghi tệp nào."""
+@click.option("--json", "as_json", is_flag=True,
+              help="Với tệp .docx: in kết quả dạng JSON cho các chương trình khác.")
+def check(data_file, strict, deadlines, as_json):
+    """Kiểm tra dữ liệu: in mọi lỗi và cảnh báo, không ghi tệp nào.
+
+    Với tệp .docx (do congvan hay bất kỳ ai soạn): kiểm tra thể thức theo Nghị định
+    30/2020/NĐ-CP; mã thoát 0 khi đúng, 1 khi có điểm sai, 2 khi không đọc được tệp."""
+    if _is_document(data_file):
+        if strict or deadlines:
+            raise click.UsageError("--strict và --deadlines chỉ dùng khi kiểm tra tệp dữ liệu YAML.")
+        _check_document(data_file, as_json)
+        return
+    if as_json:
+        raise click.UsageError("--json chỉ dùng khi kiểm tra tệp .docx.")
     data = _run(load, data_file)
     for problem in data.warnings:
         click.echo(problem.format())
@@ -141,6 +162,36 @@ def check(data_file, strict, deadlines):
     if strict and data.warnings:
         raise _Failure(f"có {len(data.warnings)} cảnh báo; với --strict, cảnh báo được coi là lỗi.")
     click.echo(f"Không có lỗi, {len(data.warnings)} cảnh báo.")
+
+
+_DOCUMENT_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm", ".doc")
+
+
+def _is_document(path: Path) -> bool:
+    """A Word file (by its name, or by its first bytes: zip or OLE), not YAML data."""
+    if path.suffix.lower() in _DOCUMENT_SUFFIXES:
+        return True
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+    except OSError:
+        return False
+    return head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0"))
+
+
+def _check_document(path: Path, as_json: bool) -> None:
+    from .nd30.conformance import UnreadableDocument, check_docx
+
+    try:
+        result = check_docx(path)
+    except UnreadableDocument as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(result.format())
+    sys.exit(0 if result.ok else 1)
 
 
 def _deadline_table(data) -> str:

@@ -34,3 +34,13 @@ def built_kinds(tmp_path_factory):
         out[key] = tmp_path_factory.mktemp(key)
         congvan.build(congvan.load(path), out[key])
     return out
+
+
+@pytest.fixture(scope="session")
+def built_pdf(tmp_path_factory, sample):
+    """The sample built once with --pdf --preview (LibreOffice and poppler-utils needed)."""
+    import congvan
+
+    out = tmp_path_factory.mktemp("built-pdf")
+    congvan.build(sample, out, pdf=True, preview=True)
+    return out

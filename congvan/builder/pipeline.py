@@ -6,10 +6,13 @@ writer touch the output folder (so bad data or a broken template writes nothing)
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
-from congvan.builder.filenames import document_file, letter_paths, previous_letter_paths
+from congvan.builder.derived import derived_files
+from congvan.builder.filenames import (LETTER_KIND, document_file, letter_paths,
+                                       previous_letter_paths)
 from congvan.builder.pool import render_letters_parallel
 from congvan.builder.rendered import RenderedFile
 from congvan.builder.selection import resolve_units
@@ -43,19 +46,32 @@ def render_documents(data: Data, *, units=None, dispatch: bool | None = None,
 
 
 def build(data: Data, output_dir: str | os.PathLike, *, units=None, dispatch: bool | None = None,
-          force: bool = False, templates_dir: Path | None = None) -> WriteReport:
+          force: bool = False, templates_dir: Path | None = None, pdf: bool = False,
+          preview: bool = False, findings: list | None = None) -> WriteReport:
     """Render everything, then write it into ``output_dir`` with ``manifest.json``.
 
     ``units`` limits the letters to those unit ids (groups expand to members) and
     leaves the other files of the folder alone; the dispatch is then built only
     if ``dispatch`` is true. Files edited by hand since the last build stop the
-    build unless ``force`` (then they are backed up first).
+    build unless ``force`` (then they are backed up first). ``pdf`` adds a PDF
+    beside every .docx, ``preview`` a PNG of its first pages (see
+    :mod:`congvan.builder.derived`). When ``findings`` is a list, every .docx is also
+    checked against Nghị định 30 and ``(path, Finding)`` pairs are appended to it.
     """
-    docs = render_documents(data, units=units, dispatch=dispatch, templates_dir=templates_dir)
     writer = OutputWriter(output_dir, force=force, partial=bool(units))
-    # Each unit keeps the file name the last build gave it (see builder/filenames.py).
+    writer.check_folder()
+    docs = render_documents(data, units=units, dispatch=dispatch, templates_dir=templates_dir)
+    # Each unit keeps the file name the last build gave it (see builder/filenames.py); its
+    # PDF and preview are named after it.
     paths = letter_paths(data, previous_letter_paths(output_dir))
+    docs = [dataclasses.replace(doc, path=paths[doc.unit]) if doc.kind == LETTER_KIND else doc
+            for doc in docs]
+    if findings is not None:
+        from congvan.nd30.conformance import check_docx
+
+        for doc in docs:
+            findings += [(doc.path, f) for f in check_docx(doc.path, doc.data).findings]
+    docs += derived_files(docs, Path(output_dir), pdf=pdf, preview=preview)
     for doc in docs:
-        path = paths[doc.unit] if doc.kind == "unit-letter" else doc.path
-        writer.add(path, doc.data, kind=doc.kind, unit=doc.unit)
+        writer.add(doc.path, doc.data, kind=doc.kind, unit=doc.unit)
     return writer.commit()

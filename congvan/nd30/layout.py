@@ -100,5 +100,29 @@ FIRST_LINE_INDENT_CM = (1.0, 1.27)
 """PL I II.6: body paragraphs start 1 cm or 1.27 cm in."""
 PARAGRAPH_SPACING_MIN_PT = 6
 """PL I II.6: at least 6 pt between paragraphs."""
+LINE_SPACING = Range(1.0, 1.5, 1.15)
+"""PL I II.6: line spacing from single to 1.5 lines (the templates use 1.15)."""
 
 assert sum(HEADER_COLUMNS) == sum(SIGNATURE_COLUMNS) == TEXT_WIDTH
+
+DOCUMENT_TYPES = {
+    "Kế hoạch": "KH", "Quyết định": "QĐ", "Báo cáo": "BC", "Thông báo": "TB",
+    "Tờ trình": "TTr", "Hướng dẫn": "HD", "Chương trình": "CTr", "Giấy mời": "GM",
+    "Công điện": "CĐ", "Biên bản": "BB", "Chỉ thị": "CT",
+}
+"""Phụ lục III: each document type's name and the abbreviation that starts its ký hiệu.
+A công văn has neither a type name nor an abbreviation."""
+
+NO_RECIPIENTS = ("Kế hoạch", "Quyết định", "Thông báo")
+"""PL I II.9: types that carry no "Kính gửi" line."""
+
+AUTHORITY_PREFIXES = ("TM.", "KT.", "TL.", "TUQ.", "Q.")
+"""PL I II.7: the prefixes an authority line may start with."""
+
+LENGTH_TOLERANCE_MM = 0.5
+"""Slack when comparing a measured length (margins, paper) with the decree's numbers:
+Word and LibreOffice round lengths to whole twips or hundredths of a millimetre."""
+
+MOTTO_LINE_SHARE = Range(0.85, 1.15, 1.0)
+"""PL I II.1: the line under the tiêu ngữ is as long as the text (measured with the
+Times widths of metrics.py, so a little slack either way)."""

@@ -204,14 +204,16 @@ class OutputWriter:
         Raises :class:`OutputError` if the old manifest is damaged or a path
         cannot be used (outside the folder, a folder where a file should be).
         """
-        self._check_folder()
+        self.check_folder()
         if not self.output_dir.is_dir():
             return self._plan()[0]
         with output_lock(self.output_dir, self.lock_wait):
             self._recover()
             return self._plan()[0]
 
-    def _check_folder(self) -> None:
+    def check_folder(self) -> None:
+        """Refuse an output folder that cannot be used (a file, a name too long), before any
+        work is done for it."""
         check_folder_name(self.output_dir)
         try:
             if self.output_dir.exists() and not self.output_dir.is_dir():
@@ -332,7 +334,7 @@ class OutputWriter:
         """
         if self._committed:
             raise OutputError("Bộ ghi đã ghi xong; hãy tạo bộ ghi mới cho lần tạo tiếp theo.")
-        self._check_folder()
+        self.check_folder()
         try:
             self.output_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
