@@ -25,7 +25,6 @@ from congvan.output.manifest import load_manifest
 from congvan.output.paths import WINDOWS_DEVICES
 from congvan.vn.slug import MAX_LENGTH, slugify
 
-DISPATCH_FILE = "cong-van.docx"
 LETTER_DIR = "don-vi"
 LETTER_KIND = "unit-letter"
 DEVICE_SUFFIX = "-don-vi"

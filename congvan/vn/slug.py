@@ -41,23 +41,3 @@ def slugify(name: str) -> str:
     slug = _SEPARATORS.sub("-", text).strip("-")
     slug = _shorten(slug, MAX_LENGTH)
     return slug or FALLBACK
-
-
-def unique_slugs(names: list[str]) -> list[str]:
-    """Slugs of ``names`` in the same order; repeats get ``-2``, ``-3``…
-
-    Slugs are compared without regard to case so that the files never clash
-    on a case-insensitive file system.
-    """
-    used: set[str] = set()
-    out: list[str] = []
-    for name in names:
-        base = slugify(name)
-        slug, number = base, 1
-        while slug.casefold() in used:
-            number += 1
-            suffix = f"-{number}"
-            slug = _shorten(base, MAX_LENGTH - len(suffix)) + suffix
-        used.add(slug.casefold())
-        out.append(slug)
-    return out

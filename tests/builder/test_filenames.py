@@ -9,6 +9,7 @@ from types import SimpleNamespace
 import docx
 import pytest
 import yaml
+from hypothesis import given, strategies as st
 from click.testing import CliRunner
 
 from congvan.builder.filenames import letter_paths, previous_letter_paths
@@ -113,3 +114,17 @@ def test_previous_paths_come_from_the_manifest(tmp_path, built):
     assert previous_letter_paths(tmp_path / "nothing-here") == {}
     (tmp_path / "manifest.json").write_text("{broken")
     assert previous_letter_paths(tmp_path) == {}
+
+
+UNIT_ID = st.from_regex(r"[a-z0-9]{1,6}(?:-[a-z0-9]{1,4}){0,2}", fullmatch=True)
+
+
+@given(st.dictionaries(UNIT_ID, st.text(max_size=40), max_size=25))
+def test_letter_names_are_unique_safe_and_independent_of_order(shorts):
+    paths = letter_paths(registry(*shorts.items()))
+    reordered = letter_paths(registry(*reversed(shorts.items())))
+    assert paths == reordered
+    assert len({p.casefold() for p in paths.values()}) == len(paths)
+    for path in paths.values():
+        stem = path.removeprefix("don-vi/").removesuffix(".docx")
+        assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", stem) and len(stem) <= 80, path

@@ -4,7 +4,7 @@ import unicodedata
 import pytest
 from hypothesis import given, strategies as st
 
-from congvan.vn.slug import slugify, unique_slugs
+from congvan.vn.slug import slugify
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -59,35 +59,3 @@ def test_slug_properties(name):
 @given(st.text())
 def test_slugify_is_idempotent(name):
     assert slugify(slugify(name)) == slugify(name)
-
-
-@pytest.mark.parametrize("names, slugs", [
-    (["Phòng VH&TT", "Phòng Nội vụ"], ["phong-vh-tt", "phong-noi-vu"]),
-    (["Phòng VH&TT", "Phòng VH TT", "phong vh-tt"], ["phong-vh-tt", "phong-vh-tt-2",
-                                                     "phong-vh-tt-3"]),
-    (["A", "a", "A"], ["a", "a-2", "a-3"]),
-    (["", "?", "Đơn vị"], ["don-vi", "don-vi-2", "don-vi-3"]),
-    (["A", "A", "A 2"], ["a", "a-2", "a-2-2"]),
-    ([], []),
-])
-def test_unique_slugs(names, slugs):
-    assert unique_slugs(names) == slugs
-
-
-def test_unique_slugs_keep_the_length_limit():
-    names = ["x" * 100] * 12
-    slugs = unique_slugs(names)
-    assert len(set(slugs)) == 12
-    assert all(len(s) <= 80 and SLUG.match(s) for s in slugs)
-    assert slugs[11].endswith("-12")
-
-
-@given(st.lists(st.text(max_size=30), max_size=30))
-def test_unique_slugs_properties(names):
-    slugs = unique_slugs(names)
-    assert len(slugs) == len(names)
-    assert len({s.casefold() for s in slugs}) == len(slugs)
-    for name, slug in zip(names, slugs):
-        assert SLUG.match(slug)
-        assert len(slug) <= 80
-        assert slug == slugify(name) or slug.startswith(slugify(name)[:60])
