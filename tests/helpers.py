@@ -28,3 +28,33 @@ PLAN_SAMPLE = ROOT / "data" / "ke-hoach-de-an-06-2026.yaml"
 """A Kế hoạch: flat six-column appendix with a column-number row and a deadline column."""
 DECISION_SAMPLE = ROOT / "data" / "quyet-dinh-cchc-2026.yaml"
 """A Quyết định whose Điều 1 approves the attached list of tasks."""
+
+
+def load_tool(name: str):
+    """A script of tools/ (``gen_large``, ``make_templates``) imported as a module."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(name, module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def convert_with_libreoffice(files, outdir: Path, to: str, work: Path) -> list[Path]:
+    """``files`` converted by LibreOffice in one call (``to``: ``pdf``, ``docx``…), with a
+    private profile under ``work`` so that it never meets another LibreOffice; the
+    converted files, each asserted to exist."""
+    import subprocess
+
+    files = [Path(f) for f in files]
+    result = subprocess.run(
+        [soffice(), f"-env:UserInstallation={(Path(work) / 'lo-profile').as_uri()}", "--headless",
+         "--convert-to", to, "--outdir", str(outdir), *map(str, files)],
+        capture_output=True, text=True, timeout=240)
+    suffix = "." + to.split(":")[0]
+    out = [Path(outdir) / (f.stem + suffix) for f in files]
+    missing = [p.name for p in out if not p.is_file()]
+    assert not missing, (missing, result.returncode, result.stdout, result.stderr)
+    return out

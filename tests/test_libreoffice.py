@@ -1,11 +1,10 @@
 """What we write opens in a real LibreOffice: the dispatch and unit letters convert to PDF."""
 
 import re
-import subprocess
 
 import pytest
 
-from helpers import soffice
+from helpers import convert_with_libreoffice, soffice
 
 pytestmark = pytest.mark.slow
 
@@ -15,14 +14,7 @@ pytestmark = pytest.mark.slow
 def test_documents_convert_to_pdf(built, tmp_path):
     files = [built / "cong-van.docx", built / "don-vi" / "ubnd-phuong-duc-xuan.docx",
              built / "don-vi" / "phong-vh-tt.docx", built / "don-vi" / "cac-doan-the-to-chuc-chinh-tri-xa-hoi.docx"]
-    result = subprocess.run(
-        [soffice(), f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
-         "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), *map(str, files)],
-        capture_output=True, text=True, timeout=240)
-    assert result.returncode == 0, result.stderr
-    for f in files:
-        pdf = tmp_path / "pdf" / (f.stem + ".pdf")
-        assert pdf.is_file(), (f, result.stdout, result.stderr)
+    for pdf in convert_with_libreoffice(files, tmp_path / "pdf", "pdf", tmp_path):
         data = pdf.read_bytes()
         assert data.startswith(b"%PDF") and len(data) > 10_000
     # The dispatch is several pages: the portrait body, then the landscape appendix.

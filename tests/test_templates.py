@@ -8,11 +8,8 @@ checks as the normal build (tests/format_checks.py) and says the same thing.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -26,7 +23,7 @@ from lxml import etree
 import congvan
 import format_checks as checks
 from docxread import part, q, stream
-from helpers import DECISION_SAMPLE, PLAN_SAMPLE, ROOT, soffice
+from helpers import DECISION_SAMPLE, PLAN_SAMPLE, ROOT, convert_with_libreoffice, load_tool, soffice
 from congvan.builder.templates import DISPATCH_TEMPLATE, GENERAL_TEMPLATE, LETTER_TEMPLATE
 from congvan.data.units import assignments
 from congvan.documents.dispatch import dispatch_context
@@ -44,11 +41,7 @@ DELIMITER = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 
 
 def _load_bootstrap():
-    spec = importlib.util.spec_from_file_location("make_templates", ROOT / "tools" / "make_templates.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("make_templates", module)
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("make_templates")
 
 
 @pytest.fixture(scope="module")
@@ -281,13 +274,8 @@ def _save_with_python_docx(source: Path, dest: Path) -> None:
     docx.Document(source).save(dest)
 
 
-def _save_with_libreoffice(sources: list[Path], outdir: Path, profile: Path) -> None:
-    result = subprocess.run(
-        [soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless",
-         "--convert-to", "docx", "--outdir", str(outdir), *map(str, sources)],
-        capture_output=True, text=True, timeout=240)
-    for source in sources:
-        assert (outdir / source.name).is_file(), (result.stdout, result.stderr)
+def _save_with_libreoffice(sources: list[Path], outdir: Path, work: Path) -> None:
+    convert_with_libreoffice(sources, outdir, "docx", work)
 
 
 def _build(sample, templates: Path, out: Path) -> Path:
@@ -338,8 +326,7 @@ def built_from_libreoffice(tmp_path_factory, sample):
     if soffice() is None:
         pytest.skip("LibreOffice (soffice) chưa được cài: apt-get install libreoffice-writer-nogui")
     work = tmp_path_factory.mktemp("libreoffice")
-    _save_with_libreoffice([TEMPLATES / name for name in NAMES], work / "templates",
-                           work / "profile")
+    _save_with_libreoffice([TEMPLATES / name for name in NAMES], work / "templates", work)
     kinds = {key: _build(congvan.load(path), work / "templates", work / key)
              for path, key in zip(KIND_SAMPLES, ("ke-hoach", "quyet-dinh"))}
     return work / "templates", _build(sample, work / "templates", work / "out"), kinds

@@ -20,7 +20,6 @@ import signal
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from pathlib import Path
 
 from congvan.builder.letters import LetterRenderer
 from congvan.builder.rendered import RenderedFile

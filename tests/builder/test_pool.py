@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 import congvan
-from helpers import ROOT, SAMPLE
+from helpers import SAMPLE
 from congvan import TemplateError
 from congvan.builder import pool as parallel
 from congvan.builder.pipeline import render_documents
@@ -19,9 +19,6 @@ from congvan.vn.deadlines import NO_DEADLINE, Deadline
 from congvan.builder.letters import LetterRenderer
 from congvan.builder.pool import render_letters_parallel
 from congvan.data.units import assignments
-
-SAMPLE = ROOT / "data" / "dti-bac-kan-2023.yaml"
-
 
 def synthetic(tmp_path: Path, count: int) -> congvan.data.model.Data:
     """The sample's document and units (which get no task) and ``count`` communes, each

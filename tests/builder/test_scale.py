@@ -6,32 +6,21 @@ appendix row per task, and one letter for every unit that has a task.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 import zipfile
-from pathlib import Path
 
 import pytest
 import yaml
 from lxml import etree
 
 import congvan
-from helpers import ROOT, raw_indicators
+from helpers import load_tool, raw_indicators
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 UNITS, TASKS = 500, 5000
 
 
-def _load_tool():
-    spec = importlib.util.spec_from_file_location("gen_large", ROOT / "tools" / "gen_large.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("gen_large", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-gen_large = _load_tool()
+gen_large = load_tool("gen_large")
 
 
 

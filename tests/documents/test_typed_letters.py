@@ -5,7 +5,7 @@ task once, merged; the number column fits the longest number on one line."""
 import congvan
 from congvan.nd30.metrics import text_width
 from docxread import NS, norm, part, q, stream, text
-from helpers import FIXTURES, ROOT
+from helpers import FIXTURES
 
 
 def _task_tables(root):

@@ -9,7 +9,6 @@ manifest, nothing temporary is left, and a real hand edit is still refused.
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess

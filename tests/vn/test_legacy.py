@@ -11,7 +11,6 @@ from hypothesis import given, strategies as st
 from helpers import SEED
 from congvan.vn.legacy import (TCVN3, VNI, _TCVN3_TABLE, convert_legacy, detect_legacy_encoding,
                                detect_legacy_short, encode_legacy, legacy_hint)
-from congvan.vn.text import normalize
 
 
 TCVN3_EXAMPLES = [
