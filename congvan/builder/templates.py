@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from congvan.nd30.solid_lines import fit_lines
+from congvan.nd30.solid_lines import fit_lines, fit_lines_text
 from congvan.ooxml.template import CompiledTemplate
 
 DISPATCH_TEMPLATE = "cong-van.docx"
@@ -33,5 +33,6 @@ def compiled(path: Path) -> CompiledTemplate:
         name, stamp = str(path), None
     cached = _cache.get(name)
     if cached is None or cached[0] != stamp:
-        _cache[name] = (stamp, CompiledTemplate(path, finish=fit_lines))
+        _cache[name] = (stamp, CompiledTemplate(path, finish=fit_lines,
+                                                 finish_text=fit_lines_text))
     return _cache[name][1]
