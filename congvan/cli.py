@@ -13,9 +13,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .data.loader import load
 from .exceptions import CongvanError, UsageProblem
-from .vn.deadlines import format_date
 
 DATA = click.Path(dir_okay=False, path_type=Path)
 
@@ -58,6 +56,7 @@ def cli():
               help="Theo dõi tệp dữ liệu và các mẫu: tự tạo lại mỗi khi lưu (Ctrl+C để dừng).")
 def build(data_file, output_dir, units, dispatch, force, templates_dir, watching):
     """Tạo công văn kèm phụ lục và thư gửi từng đơn vị vào thư mục kết quả."""
+    from .data.loader import load
     build_kwargs = {"units": list(units), "dispatch": dispatch, "force": force}
     if watching:
         _watch(data_file, output_dir, build_kwargs, templates_dir)
@@ -90,6 +89,7 @@ def _watch(data_file, output_dir, build_kwargs, templates_dir) -> None:
 @click.option("--json", "as_json", is_flag=True, help="In dạng JSON cho các chương trình khác.")
 def units(data_file, as_json):
     """Liệt kê đơn vị nhận nhiệm vụ: số việc chủ trì, phối hợp, hạn gần nhất."""
+    from .data.loader import load
     from .unit_table import unit_summary
 
     data = _run(load, data_file)
@@ -106,6 +106,8 @@ def units(data_file, as_json):
 @click.option("--deadlines", is_flag=True, help="In thời hạn đọc được của từng nhiệm vụ để đối chiếu.")
 def check(data_file, strict, deadlines):
     """Kiểm tra dữ liệu: in mọi lỗi và cảnh báo, không ghi tệp nào."""
+    from .data.loader import load
+
     data = _run(load, data_file)
     for problem in data.warnings:
         click.echo(problem.format())
@@ -118,6 +120,8 @@ def check(data_file, strict, deadlines):
 
 
 def _deadline_table(data) -> str:
+    from .vn.deadlines import format_date
+
     rows = []
     for ind in data.appendix.rows():
         if not ind.task or ind.shares_task:
@@ -136,6 +140,7 @@ def _deadline_table(data) -> str:
 def diff(old_file, new_file, as_json):
     """So sánh hai phiên bản dữ liệu: nhiệm vụ thêm, bớt, sửa, phân công đổi, thư đơn vị
     cần gửi lại. Mã thoát 0 khi giống nhau, 1 khi khác nhau (như lệnh diff)."""
+    from .data.loader import load
     from .diff import diff_data
 
     result = _run(diff_data, _run(load, old_file), _run(load, new_file))
