@@ -79,9 +79,13 @@ class CompiledTemplate:
         self._shell = Shell(parts[DOCUMENT], body)
         self._plan = None
         """Set when the string path is proved exact for this template."""
+        self._plain: jinja2.Template | None = None
+        """The body compiled without docxtpl's newline before each <w:p (see _plain_form)."""
         if self._check.exact and self._shell.inline and (finish is None or finish_text):
             # constants Jinja folded were checked while compiling (self._check.exact)
             self._plan = analyse(self._env, "<w:body>" + source[len(self._shell.opening):])
+        if self._plan and self._plain_form(source):
+            self._plain = self._env.from_string(source)
         for name, blob in parts.items():
             if re.match(r"word/(header|footer)\d*\.xml$", name) and _TAG.search(blob.decode("utf-8")):
                 xml = tpl.xml_to_string(etree.fromstring(blob))
@@ -111,10 +115,31 @@ class CompiledTemplate:
             raise TemplateError(
                 f"mẫu “{self.path.name}” ({part}) không dịch được: {type(exc).__name__}: {exc}.") from None
 
+    def _plain_form(self, source: str) -> bool:
+        """Whether the body may be compiled without docxtpl's newline before each ``<w:p``
+        (inserted for line numbers, removed after rendering): exactly the same text when
+        Jinja only concatenates (no whitespace control), every ``<w:p`` is template text
+        and no value prints markup (checked per render: else docxtpl's form renders)."""
+        if "\n<w:p" in source or re.search(r"\{[{%#]-|-[}%#]\}", source):
+            return False
+        in_data = sum(len(re.findall(r"<w:p[ >]", value))
+                      for _, kind, value in self._env.lex(source) if kind == "data")
+        return in_data == len(re.findall(r"<w:p[ >]", source))
+
     def _render_part(self, name: str, context: dict) -> tuple[str, bool]:
         """The rendered part, and whether docxtpl's listing pass changed it."""
+        xml = self._run(self._compiled[name], name, context)
+        return self._listing(xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>"))
+
+    def _listing(self, xml: str) -> tuple[str, bool]:
+        # docxtpl's listing pass only rewrites \t \a \n \f inside <w:t>: skip it otherwise
+        if ("\t" in xml or "\n" in xml or "\a" in xml or "\f" in xml) and _LISTING.search(xml):
+            return self._tpl.resolve_listing(xml), True
+        return xml, False
+
+    def _run(self, template: jinja2.Template, name: str, context: dict) -> str:
         try:
-            xml = self._compiled[name].render(context)
+            return template.render(context)
         except jinja2.UndefinedError as exc:
             raise TemplateError(
                 f"mẫu “{self.path.name}” dùng biến không có trong dữ liệu: {exc.message}.") from None
@@ -123,15 +148,17 @@ class CompiledTemplate:
         except Exception as exc:  # a template expression failing in Python ({{ x + 1 }} on text)
             raise TemplateError(f"lỗi khi điền mẫu “{self.path.name}” ({name}): "
                                 f"{type(exc).__name__}: {exc}") from None
-        xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
-        # docxtpl's listing pass only rewrites \t \a \n \f inside <w:t>: skip it otherwise
-        if ("\t" in xml or "\n" in xml or "\a" in xml or "\f" in xml) and _LISTING.search(xml):
-            return self._tpl.resolve_listing(xml), True
-        return xml, False
 
     def _document(self, context: dict, tree: bool) -> bytes:
         self._check.exact = True
-        body, listing = self._render_part(DOCUMENT, context)
+        body = None
+        if self._plain is not None and not tree:
+            body, listing = self._listing(self._run(self._plain, DOCUMENT, context))
+            if not self._check.exact:
+                body = None  # a value is not plain text: docxtpl's own form renders it
+        if body is None:
+            self._check.exact = True
+            body, listing = self._render_part(DOCUMENT, context)
         opening = self._shell.opening
         if self._plan and self._check.exact and not tree and body.startswith(opening):
             inner = self._plan.canonical("<w:body>" + body[len(opening):], listing)

@@ -178,3 +178,16 @@ def test_templates_take_the_string_path_only_when_it_is_proved(tmp_path, body, r
     assert template.string_path is string_path
     for subject in ("chủ đề", "", Markup("<w:br/>")):
         assert template.render(ctx(subject)) == template.render(ctx(subject), tree=True)
+
+
+@pytest.mark.parametrize("body, plain", [
+    ("Về việc: {{ doc.subject }}.", True),
+    ("Về việc: {{- doc.subject -}} .", False),        # whitespace control: docxtpl's form
+    ("{{ '<w:p>' }} {{ doc.subject }}", False),       # <w:p inside a tag, not template text
+])
+def test_the_body_is_compiled_without_docxtpl_newlines_only_when_equivalent(tmp_path, body, plain):
+    template = CompiledTemplate(make_template(tmp_path / "t.docx", body))
+    assert template.string_path
+    assert (template._plain is not None) is plain
+    for subject in ("chủ đề\n", "", Markup("<w:p>x</w:p>\n"), "a\r\nb"):
+        assert template.render(ctx(subject)) == template.render(ctx(subject), tree=True)
