@@ -131,10 +131,10 @@ def fit_lines_text(xml: str) -> str | None:
     Each cell holding a ``CVKe`` line is cut out with its table's properties and
     sized by :func:`fit_lines` itself, once per distinct cell.
     """
-    if LINE_STYLE not in xml:
+    pos = xml.find(LINE_STYLE)
+    if pos < 0:
         return xml
     cells: list[int] = []
-    pos = xml.find(LINE_STYLE)
     while pos >= 0:
         start = pos - len(_LINE_MARK) + len(LINE_STYLE) + 3
         if not xml.startswith(_LINE_MARK, start) or xml[start - 1] != ">":

@@ -20,16 +20,17 @@ _ROOT = re.compile(r"(?:<\?xml[^>]*\?>\s*)?(<([\w:.-]+)[^>]*>)")
 
 def enclosing(xml: str, pos: int, name: str) -> int:
     """Where the innermost ``name`` element open at ``pos`` starts, or -1."""
-    opening, closing = f"<{name}", f"</{name}>"
+    spaced, bare, closing = f"<{name} ", f"<{name}>", f"</{name}>"
     depth = 0
-    o, c = xml.rfind(opening, 0, pos), xml.rfind(closing, 0, pos)
+    o = max(xml.rfind(spaced, 0, pos), xml.rfind(bare, 0, pos))
+    c = xml.rfind(closing, 0, pos)
     while o >= 0 or c >= 0:
         if c > o:
             depth, c = depth + 1, xml.rfind(closing, 0, c)
             continue
-        start, o = o, xml.rfind(opening, 0, o)
-        if xml[start + len(opening)] not in " />" or _self_closing(xml, start):
-            continue  # a longer name (<w:tcPr) or an empty element
+        start, o = o, max(xml.rfind(spaced, 0, o), xml.rfind(bare, 0, o))
+        if _self_closing(xml, start):
+            continue  # an empty element opens nothing
         if depth == 0:
             return start
         depth -= 1
