@@ -103,7 +103,6 @@ class _Element:
     parent: _Element | None
     bare: bool = True
     content: bool = False
-    dynamic: bool = False
     table: _Table | None = None
     cells: int = 0
     spans: int = 0
@@ -194,11 +193,9 @@ class _Walker:
             raise _Reject(f"block {keyword}")
 
     def mark_dynamic(self) -> None:
-        if self.stack:
-            top = self.stack[-1]
-            if top.name in ("w:tr", "w:tblGrid", "w:tcPr"):
-                raise _Reject("cells or grid vary")
-            top.dynamic = True
+        """A value or block directly in the open element: its children vary."""
+        if self.stack and self.stack[-1].name in ("w:tr", "w:tblGrid", "w:tcPr"):
+            raise _Reject("cells, spans or grid vary")
 
     # --- XML ---------------------------------------------------------------------
 
