@@ -149,6 +149,24 @@ def check_same_bytes(data) -> None:
             raise SystemExit(f"LỖI: thư của {uid} khác nhau giữa hai cách tạo document.xml.")
 
 
+def _spin(n: int) -> float:
+    start, total = time.perf_counter(), 0
+    for i in range(n):
+        total += i
+    return time.perf_counter() - start
+
+
+def core_probe(n: int = 3_000_000) -> float:
+    """The same CPU loop run in two processes at once, against one alone: about 1 when
+    two cores are free, about 2 when the other work on the machine leaves only one."""
+    import multiprocessing
+
+    alone = min(_spin(n) for _ in range(3))
+    with multiprocessing.get_context("fork").Pool(2) as workers:
+        together = min(max(workers.map(_spin, [n, n])) for _ in range(3))
+    return together / alone
+
+
 def run_rounds(runs: dict, rounds: int) -> dict[str, list[float]]:
     """Seconds of each contestant in each round; the order rotates every round."""
     names = list(runs)
@@ -206,7 +224,9 @@ def main(argv=None) -> int:
               f"{time.perf_counter() - start:.2f} s; {parallel.default_workers()} nhân; "
               f"Python {sys.version.split()[0]}; tải máy lúc bắt đầu {os.getloadavg()[0]:.1f}.")
         check_same_bytes(data)
+        probe = core_probe()
         times = run_rounds(contestants(data, tmp), args.rounds)
+        probe = (probe, core_probe())
         print()
         print(table(times, letters))
         print()
@@ -217,6 +237,8 @@ def main(argv=None) -> int:
         verdict = "đạt" if docxtpl / two >= TARGET_RATIO else "chưa đạt"
         print(f"2 tiến trình: {verdict} mục tiêu ≥ {TARGET_RATIO}×. "
               f"Tải máy lúc kết thúc {os.getloadavg()[0]:.1f}.")
+        print(f"Nhân rảnh (cùng vòng lặp ở 2 tiến trình / ở 1 tiến trình; ~1: hai nhân rảnh, "
+              f"~2: chỉ còn một): trước {probe[0]:.2f}, sau {probe[1]:.2f}.")
         if args.profile:
             print()
             print(profile_serial(data, 30))
