@@ -3,8 +3,6 @@
 Nghị định 30 wants a line under the issuing body 1/3 to 1/2 of its length and one
 under the tiêu ngữ as long as it. The text is data, so the lines are sized after
 rendering: each ``CVKe`` paragraph (a top border) gets left/right indents.
-:func:`fit_lines` works on the tree; :func:`fit_lines_text` gives the same result on
-document.xml as text, computing each distinct header cell once.
 """
 
 from __future__ import annotations
@@ -18,7 +16,6 @@ from congvan.nd30.metrics import text_width
 from congvan.ooxml.fragments import element_end, enclosing, first_child, rewrite
 from congvan.ooxml.namespaces import NS as _NS
 from congvan.ooxml.namespaces import W
-
 LINE_STYLE = "CVKe"
 """Paragraph style of the header block's solid lines (see docs/templates.md)."""
 _MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -117,27 +114,31 @@ def _cell_margin(cell) -> int:
     return int(mar.get(f"{{{W}}}w")) if mar is not None else _DEFAULT_CELL_MARGIN
 
 
-_LINE_MARK = f'<w:pPr><w:pStyle w:val="{LINE_STYLE}"/>'
+# --- The same pass on document.xml as text -------------------------------------------
+
 _CELL_CACHE_SIZE = 512
-_fitted_cells: dict[tuple[str, str], str | None] = {}
-"""(the table's w:tblPr, a header cell as text) → the cell with its lines sized: the
-letters of one issuer share their header cells, so each is sized once."""
+_fitted_cells: dict[tuple[str, str, str], str | None] = {}
+"""(line style, the table's w:tblPr, a header cell as text) → the cell with its lines
+sized: the letters of one issuer share their header cells, so each is sized once."""
 
 
-def fit_lines_text(xml: str) -> str | None:
-    """:func:`fit_lines` on document.xml as text (lxml's serialisation); None when a
-    ``CVKe`` mark is not where the text pass can be sure of it (then the tree pass runs).
+def fit_lines_text(xml: str, line_style: str = LINE_STYLE, fit=fit_lines) -> str | None:
+    """:func:`fit_lines` on document.xml as text (lxml's serialisation), the same bytes;
+    None when a line mark is not where the text pass can be sure of it (then the tree
+    pass runs). ``fit`` is the tree pass for ``line_style`` (``fit_lines`` bound to it).
 
-    Each cell holding a ``CVKe`` line is cut out with its table's properties and
-    sized by :func:`fit_lines` itself, once per distinct cell.
+    Each cell holding a line is cut out with its table's properties and sized by
+    ``fit`` itself, once per distinct cell.
     """
-    pos = xml.find(LINE_STYLE)
+    mark = f'<w:pPr><w:pStyle w:val="{line_style}"/>'
+    offset = mark.index(line_style)
+    pos = xml.find(line_style)
     if pos < 0:
         return xml
     cells: list[int] = []
     while pos >= 0:
-        start = pos - len(_LINE_MARK) + len(LINE_STYLE) + 3
-        if not xml.startswith(_LINE_MARK, start) or xml[start - 1] != ">":
+        start = pos - offset
+        if not xml.startswith(mark, start) or xml[start - 1] != ">":
             return None  # the mark anywhere else: only the tree pass knows what it is
         p = xml.rfind("<", 0, start - 1)
         if not (xml.startswith("<w:p", p) and xml[p + 4] in " >") or xml[start - 2] == "/":
@@ -145,12 +146,12 @@ def fit_lines_text(xml: str) -> str | None:
         cell = enclosing(xml, p, "w:tc")
         if cell >= 0 and cell not in cells:
             cells.append(cell)  # a line outside any cell is not sized (as fit_lines)
-        pos = xml.find(LINE_STYLE, pos + len(LINE_STYLE))
+        pos = xml.find(line_style, pos + len(line_style))
     spans = [(c, element_end(xml, c, "w:tc")) for c in cells]
     spans = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
     out, done = [], 0
     for start, end in sorted(spans):
-        fitted = _fit_cell(xml, start, end)
+        fitted = _fit_cell(xml, start, end, line_style, fit)
         if fitted is None:
             return None
         out += [xml[done:start], fitted]
@@ -159,15 +160,15 @@ def fit_lines_text(xml: str) -> str | None:
     return "".join(out)
 
 
-def _fit_cell(xml: str, start: int, end: int) -> str | None:
+def _fit_cell(xml: str, start: int, end: int, line_style: str, fit) -> str | None:
     table = enclosing(xml, start, "w:tbl")
     props = first_child(xml, table, "w:tblPr") if table >= 0 else ""
     if props is None:
         return None  # a table whose properties are not its first child: tree pass
-    key = (props, xml[start:end])
+    key = (line_style, props, xml[start:end])
     if key not in _fitted_cells:
         if len(_fitted_cells) >= _CELL_CACHE_SIZE:
             _fitted_cells.clear()
         before, after = ("<w:tbl>" + props + "<w:tr>", "</w:tr></w:tbl>") if table >= 0 else ("", "")
-        _fitted_cells[key] = rewrite(xml, before, key[1], after, fit_lines)
+        _fitted_cells[key] = rewrite(xml, before, key[2], after, fit)
     return _fitted_cells[key]

@@ -184,7 +184,9 @@ class CompiledTemplate:
 
     def render(self, context: dict, *, tree: bool = False) -> bytes:
         """The finished .docx, byte-identical for identical context and template."""
-        return self._zip.build(self.render_parts(context, tree=tree))
+        # without ``tree``, called as a subclass overriding render_parts(context) expects
+        parts = self.render_parts(context, tree=True) if tree else self.render_parts(context)
+        return self._zip.build(parts)
 
 
 def render_reference(path: str | Path, context: dict, finish: Finish | None = None) -> dict[str, bytes]:
