@@ -1,22 +1,30 @@
 """How fast are the letters? congvan against a plain docxtpl loop on the same work.
 
 Synthetic data: the sample's document block and units, plus N communes (default
-1,000), each with 5 tasks (leads one indicator, coordinates four). Timed in one run:
+1,000), each with 5 tasks (leads one indicator, coordinates four), so N letters.
 
-  (a) congvan: all N letters rendered in memory, on one core, through
-      ``congvan.builder.pipeline.render_documents`` (whatever path it takes) and through
-      the parallel path ``congvan.builder.pool.render_letters_parallel``; all three
-      must give the same bytes. Then written with ``OutputWriter`` into a
-      temporary folder (timed separately);
-  (b) docxtpl: per letter ``DocxTemplate(path)``, ``render(ctx, env,
-      autoescape=True)``, ``save(BytesIO)``, same template, same contexts;
-  (c) the sample: ``congvan.load`` + ``congvan.build`` of
-      data/dti-bac-kan-2023.yaml into a temporary folder, in-process.
+Three contestants render all N letters in memory, in rounds; within a round they run
+one after the other, in an order that rotates from round to round, so that a busy
+moment of a shared machine falls on all of them alike:
+
+  congvan, 1 nhân   ``render_letters_parallel(data, ids, templates, workers=1)``
+                    (letter contexts included);
+  congvan, 2 tiến trình  the same with its defaults: one process per core;
+  docxtpl           per letter ``DocxTemplate(path)``, ``render(ctx, env,
+                    autoescape=True)``, ``save(BytesIO)``: same template, same
+                    contexts (built beforehand, not timed).
+
+The table gives the median and the spread of each over the rounds, and the ratios
+median(docxtpl) / median(congvan) for one core and for two processes; the pass line
+is 50× on two processes. Before timing, both congvan paths are checked to give the
+same bytes. The sample's full build (load + render + write 20 files) is timed once
+per round as well.
 
 Run from the repository root::
 
-    python benchmarks/bench_build.py              # 1,000 letters (about a minute)
-    python benchmarks/bench_build.py --quick      # 250 letters
+    python benchmarks/bench_build.py              # 1,000 letters, 3 rounds (2-3 minutes)
+    python benchmarks/bench_build.py --rounds 5
+    python benchmarks/bench_build.py --quick      # 250 letters, 3 rounds
     python benchmarks/bench_build.py --letters 300 --profile
 """
 
@@ -25,11 +33,12 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import os
 import pstats
+import statistics
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -37,36 +46,18 @@ from docxtpl import DocxTemplate
 
 import congvan
 from congvan.builder import pool as parallel
-from congvan.builder.pipeline import render_documents
-from congvan.builder.templates import LETTER_TEMPLATE, default_templates_dir
+from congvan.builder.templates import LETTER_TEMPLATE, compiled, default_templates_dir
+from congvan.data.units import assignments
 from congvan.documents.letter import letter_context
 from congvan.ooxml.template import make_environment
-from congvan.data.units import assignments
-from congvan.output.writer import OutputWriter
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "dti-bac-kan-2023.yaml"
 TASKS_PER_UNIT = 5
 QUICK_LETTERS = 250
 """Enough to go past the parallel threshold (200)."""
-TARGET_RATIO = 30
-
-
-@dataclass(frozen=True)
-class Timing:
-    """One row of the result table."""
-
-    label: str
-    """What was timed."""
-    letters: int
-    """Documents produced."""
-    seconds: float
-    """Wall-clock time, best of the repeats."""
-
-    @property
-    def rate(self) -> float:
-        """Documents per second."""
-        return self.letters / self.seconds if self.seconds else float("inf")
+TARGET_RATIO = 50
+"""On two processes."""
 
 
 # --- Data --------------------------------------------------------------------------
@@ -99,84 +90,109 @@ def _indicator(n: int, ids: list[str]) -> dict:
     }
 
 
-def load_synthetic(letters: int, folder: Path) -> congvan.data.model.Data:
+def load_synthetic(letters: int, folder: Path):
     path = folder / "synthetic.yaml"
     path.write_text(synthetic_yaml(letters), encoding="utf-8")
     return congvan.load(path)
 
 
-# --- Timed runs --------------------------------------------------------------------
+# --- Contestants -------------------------------------------------------------------
 
-def best_of(repeat: int, fn):
-    """(best seconds, last result) of ``repeat`` calls."""
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = fn()
-        best = min(best, time.perf_counter() - start)
-    return best, result
-
-
-def time_project(data, repeat: int, out: Path) -> list[Timing]:
-    """Rows (a): one core, ``render_documents`` as wired today, the parallel path; writing."""
+def contestants(data, out: Path) -> dict:
+    """Name → a function rendering every letter once (everything set up beforehand)."""
     templates = default_templates_dir()
     ids = list(data.units)
-    serial_s, serial = best_of(
-        repeat, lambda: parallel.render_letters_parallel(data, ids, templates, workers=1))
-    builder_s, built = best_of(repeat, lambda: render_documents(data, dispatch=False))
-    parallel_s, docs = best_of(
-        repeat, lambda: parallel.render_letters_parallel(data, ids, templates))
-    if not docs == built == serial:
-        raise SystemExit("LỖI: các đường tạo thư cho kết quả khác nhau.")
-
-    def write():
-        writer = OutputWriter(out / f"run-{time.perf_counter_ns()}")
-        for doc in docs:
-            writer.add(doc.path, doc.data, kind=doc.kind, unit=doc.unit)
-        return writer.commit()
-
-    write_s, _ = best_of(repeat, write)
-    return [
-        Timing("(a) congvan, 1 nhân", len(serial), serial_s),
-        Timing("(a) congvan, builder.render_documents", len(built), builder_s),
-        Timing(f"(a) congvan, song song ({_parallel_mode(len(docs))})", len(docs), parallel_s),
-        Timing("    ghi ra đĩa bằng OutputWriter", len(docs), write_s),
-    ]
-
-
-def _parallel_mode(letters: int) -> str:
-    """How the parallel path runs for ``letters`` letters here."""
-    method = parallel.start_method()
-    threshold = (parallel.PARALLEL_THRESHOLD if method == "fork"
-                 else parallel.SAFE_PARALLEL_THRESHOLD)
-    if letters <= threshold or parallel.default_workers() < 2:
-        return f"≤ {threshold} thư: 1 tiến trình"
-    return f"{parallel.default_workers()} tiến trình, {method}"
-
-
-def time_docxtpl(data, repeat: int) -> Timing:
-    path = str(default_templates_dir() / LETTER_TEMPLATE)
+    path = str(templates / LETTER_TEMPLATE)
     tasks = assignments(data)
     contexts = [letter_context(data, data.units[u], tasks[u]) for u in tasks]
-    env = make_environment()
+    compiled(templates / LETTER_TEMPLATE)  # compiled once per process, as in a build
 
-    def loop():
+    def docxtpl_loop():
+        env = make_environment()
         for ctx in contexts:
             tpl = DocxTemplate(path)
             tpl.render(ctx, env, autoescape=True)
             tpl.save(io.BytesIO())
 
-    seconds, _ = best_of(repeat, loop)
-    return Timing("(b) docxtpl, từng thư một", len(contexts), seconds)
+    def sample_build():
+        congvan.build(congvan.load(SAMPLE), out / f"sample-{time.perf_counter_ns()}")
+
+    return {
+        "congvan, 1 nhân": lambda: parallel.render_letters_parallel(data, ids, templates, workers=1),
+        f"congvan, {_parallel_mode(len(contexts))}":
+            lambda: parallel.render_letters_parallel(data, ids, templates),
+        "docxtpl, từng thư một": docxtpl_loop,
+        "mẫu DTI: đọc + tạo + ghi 20 tệp": sample_build,
+    }
 
 
-def time_sample(repeat: int, out: Path) -> Timing:
-    def build():
-        data = congvan.load(SAMPLE)
-        return congvan.build(data, out / f"sample-{time.perf_counter_ns()}")
+def _parallel_mode(letters: int) -> str:
+    method = parallel.start_method()
+    threshold = (parallel.PARALLEL_THRESHOLD if method == "fork"
+                 else parallel.SAFE_PARALLEL_THRESHOLD)
+    if letters <= threshold or parallel.default_workers() < 2:
+        return "song song (≤ ngưỡng: 1 tiến trình)"
+    return f"{parallel.default_workers()} tiến trình ({method})"
 
-    seconds, report = best_of(repeat, build)
-    return Timing("(c) congvan build mẫu DTI (đọc + tạo + ghi)", len(report.written), seconds)
+
+def check_same_bytes(data) -> None:
+    templates = default_templates_dir()
+    ids = list(data.units)
+    one = parallel.render_letters_parallel(data, ids, templates, workers=1)
+    if one != parallel.render_letters_parallel(data, ids, templates):
+        raise SystemExit("LỖI: đường 1 nhân và đường song song cho kết quả khác nhau.")
+    template = compiled(templates / LETTER_TEMPLATE)
+    tasks = assignments(data)
+    for uid in list(tasks)[:50]:  # and the string path writes what the XML tree path writes
+        ctx = letter_context(data, data.units[uid], tasks[uid])
+        if template.render(ctx) != template.render(ctx, tree=True):
+            raise SystemExit(f"LỖI: thư của {uid} khác nhau giữa hai cách tạo document.xml.")
+
+
+def _spin(n: int) -> float:
+    start, total = time.perf_counter(), 0
+    for i in range(n):
+        total += i
+    return time.perf_counter() - start
+
+
+def core_probe(n: int = 3_000_000) -> float:
+    """The same CPU loop run in two processes at once, against one alone: about 1 when
+    two cores are free, about 2 when the other work on the machine leaves only one."""
+    import multiprocessing
+
+    alone = min(_spin(n) for _ in range(3))
+    with multiprocessing.get_context("fork").Pool(2) as workers:
+        together = min(max(workers.map(_spin, [n, n])) for _ in range(3))
+    return together / alone
+
+
+def run_rounds(runs: dict, rounds: int) -> dict[str, list[float]]:
+    """Seconds of each contestant in each round; the order rotates every round."""
+    names = list(runs)
+    times: dict[str, list[float]] = {n: [] for n in names}
+    for r in range(rounds):
+        for name in names[r % len(names):] + names[:r % len(names)]:
+            start = time.perf_counter()
+            runs[name]()
+            times[name].append(time.perf_counter() - start)
+        print(f"  vòng {r + 1}/{rounds}: " + ", ".join(
+            f"({k + 1}) {times[n][-1]:.2f} s" for k, n in enumerate(names)), flush=True)
+    return times
+
+
+# --- Report -------------------------------------------------------------------------
+
+def table(times: dict[str, list[float]], letters: int) -> str:
+    width = max(map(len, times))
+    lines = [f"{'':{width + 4}}  {'tệp':>5}  {'trung vị s':>10}  {'min–max s':>13}  {'tệp/giây':>9}",
+             "-" * (width + 51)]
+    for k, (name, values) in enumerate(times.items()):
+        files = 20 if name.startswith("mẫu") else letters
+        median = statistics.median(values)
+        lines.append(f"({k + 1}) {name:{width}}  {files:>5}  {median:>10.3f}  "
+                     f"{min(values):>6.2f}–{max(values):<6.2f}  {files / median:>9.1f}")
+    return "\n".join(lines)
 
 
 def profile_serial(data, top: int) -> str:
@@ -188,50 +204,41 @@ def profile_serial(data, top: int) -> str:
     return text.getvalue()
 
 
-# --- Report -------------------------------------------------------------------------
-
-def table(rows: list[Timing]) -> str:
-    width = max(len(r.label) for r in rows)
-    lines = [f"{'':{width}}  {'tệp':>6}  {'giây':>8}  {'tệp/giây':>9}",
-             "-" * (width + 29)]
-    lines += [f"{r.label:{width}}  {r.letters:>6}  {r.seconds:>8.3f}  {r.rate:>9.1f}"
-              for r in rows]
-    return "\n".join(lines)
-
-
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--letters", type=int, default=1000, help="số thư (mặc định 1000)")
-    parser.add_argument("--quick", action="store_true",
-                        help=f"chạy nhanh: {QUICK_LETTERS} thư")
-    parser.add_argument("--repeat", type=int, default=1,
-                        help="lặp mỗi phép đo, lấy lần nhanh nhất (mặc định 1)")
+    parser.add_argument("--quick", action="store_true", help=f"chạy nhanh: {QUICK_LETTERS} thư")
+    parser.add_argument("--rounds", type=int, default=3, help="số vòng đo xen kẽ (mặc định 3)")
     parser.add_argument("--profile", action="store_true",
-                        help="in hồ sơ cProfile của đường tuần tự")
+                        help="in hồ sơ cProfile của đường 1 nhân")
     args = parser.parse_args(argv)
     letters = QUICK_LETTERS if args.quick else args.letters
-    if letters < 1:
-        parser.error("--letters phải lớn hơn 0")
+    if letters < 1 or args.rounds < 1:
+        parser.error("--letters và --rounds phải lớn hơn 0")
 
     with tempfile.TemporaryDirectory(prefix="congvan-bench-") as tmp:
         tmp = Path(tmp)
         start = time.perf_counter()
         data = load_synthetic(letters, tmp)
-        load_s = time.perf_counter() - start
-        print(f"Dữ liệu thử: {letters} đơn vị × {TASKS_PER_UNIT} nhiệm vụ, "
-              f"đọc trong {load_s:.2f} giây; {parallel.default_workers()} nhân; "
-              f"Python {sys.version.split()[0]}.")
-        project = time_project(data, args.repeat, tmp)
-        docxtpl = time_docxtpl(data, args.repeat)
-        sample = time_sample(args.repeat, tmp)
+        print(f"Dữ liệu thử: {letters} thư × {TASKS_PER_UNIT} nhiệm vụ, đọc trong "
+              f"{time.perf_counter() - start:.2f} s; {parallel.default_workers()} nhân; "
+              f"Python {sys.version.split()[0]}; tải máy lúc bắt đầu {os.getloadavg()[0]:.1f}.")
+        check_same_bytes(data)
+        probe = core_probe()
+        times = run_rounds(contestants(data, tmp), args.rounds)
+        probe = (probe, core_probe())
         print()
-        print(table([*project, docxtpl, sample]))
+        print(table(times, letters))
         print()
-        for row in project[:3]:
-            print(f"Tỉ lệ (b)/{row.label}: {docxtpl.seconds / row.seconds:.1f}×")
-        best = docxtpl.seconds / min(r.seconds for r in project[:3])
-        verdict = "đạt" if best >= TARGET_RATIO else "chưa đạt"
-        print(f"Tốt nhất: {best:.1f}× — {verdict} mục tiêu ≥ {TARGET_RATIO}×.")
+        docxtpl = statistics.median(times["docxtpl, từng thư một"])
+        one, two = (statistics.median(v) for n, v in times.items() if n.startswith("congvan"))
+        print(f"Tỉ lệ docxtpl / congvan (trung vị, {args.rounds} vòng): "
+              f"1 nhân {docxtpl / one:.1f}×, 2 tiến trình {docxtpl / two:.1f}×.")
+        verdict = "đạt" if docxtpl / two >= TARGET_RATIO else "chưa đạt"
+        print(f"2 tiến trình: {verdict} mục tiêu ≥ {TARGET_RATIO}×. "
+              f"Tải máy lúc kết thúc {os.getloadavg()[0]:.1f}.")
+        print(f"Nhân rảnh (cùng vòng lặp ở 2 tiến trình / ở 1 tiến trình; ~1: hai nhân rảnh, "
+              f"~2: chỉ còn một): trước {probe[0]:.2f}, sau {probe[1]:.2f}.")
         if args.profile:
             print()
             print(profile_serial(data, 30))

@@ -7,11 +7,11 @@ Use as a library::
     report = congvan.build(data, "output/")
     print(report.summary())
 
-``build`` and ``render_documents`` are imported on first use, so that reading and
-checking data never loads the .docx machinery (docxtpl, python-docx, lxml).
+``load``, ``build`` and ``render_documents`` are imported on first use: reading and
+checking data never loads the .docx machinery (docxtpl, python-docx, lxml), and
+``congvan --help`` loads neither (the CLI imports what each command needs).
 """
 
-from congvan.data.loader import load
 from congvan.exceptions import (CongvanError, DataError, EditedFilesError, OutputError,
                                 TemplateError, UsageProblem)
 
@@ -21,6 +21,10 @@ __version__ = "0.1.0"
 
 
 def __getattr__(name: str):
+    if name == "load":
+        from congvan.data.loader import load
+
+        return load
     if name in ("build", "render_documents"):
         from congvan.builder import pipeline
 

@@ -16,9 +16,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .data.loader import load
 from .exceptions import CongvanError, UsageProblem, shown
-from .vn.deadlines import format_date
 
 DATA = click.Path(dir_okay=False, path_type=Path)
 
@@ -89,6 +87,8 @@ def cli():
               help="Tạo ảnh PNG trang đầu mỗi văn bản và trang đầu phụ lục (cần LibreOffice, poppler-utils).")
 def build(data_file, output_dir, units, dispatch, force, templates_dir, watching, pdf, preview):
     """Tạo công văn kèm phụ lục và thư gửi từng đơn vị vào thư mục kết quả."""
+    from .data.loader import load
+
     build_kwargs = {"units": list(units), "dispatch": dispatch, "force": force,
                     "pdf": pdf, "preview": preview}
     if watching:
@@ -126,6 +126,7 @@ def _watch(data_file, output_dir, build_kwargs, templates_dir) -> None:
 @click.option("--json", "as_json", is_flag=True, help="In dạng JSON cho các chương trình khác.")
 def units(data_file, as_json):
     """Liệt kê đơn vị nhận nhiệm vụ: số việc chủ trì, phối hợp, hạn gần nhất."""
+    from .data.loader import load
     from .unit_table import unit_summary
 
     data = _run(load, data_file)
@@ -154,6 +155,8 @@ def check(data_file, strict, deadlines, as_json):
         return
     if as_json:
         raise click.UsageError("--json chỉ dùng khi kiểm tra tệp .docx.")
+    from .data.loader import load
+
     data = _run(load, data_file)
     for problem in data.warnings:
         click.echo(problem.format())
@@ -185,7 +188,7 @@ def _check_document(path: Path, as_json: bool) -> None:
     try:
         result = check_docx(path)
     except UnreadableDocument as exc:
-        click.echo(f"Error: {exc}", err=True)
+        click.echo(f"Lỗi: {shown(exc)}", err=True)
         sys.exit(2)
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
@@ -195,6 +198,8 @@ def _check_document(path: Path, as_json: bool) -> None:
 
 
 def _deadline_table(data) -> str:
+    from .vn.deadlines import format_date
+
     rows = []
     for ind in data.rows():
         if (not ind.task and ind.deadline.kind == "none") or ind.shares_task:
@@ -213,6 +218,7 @@ def _deadline_table(data) -> str:
 def diff(old_file, new_file, as_json):
     """So sánh hai phiên bản dữ liệu: nhiệm vụ thêm, bớt, sửa, phân công đổi, thư đơn vị
     cần gửi lại. Mã thoát 0 khi giống nhau, 1 khi khác nhau (như lệnh diff)."""
+    from .data.loader import load
     from .diff import diff_data
 
     result = _run(diff_data, _run(load, old_file), _run(load, new_file))

@@ -94,3 +94,27 @@ def test_every_subpackage_is_installed():
                  ["tool"]["setuptools"]["packages"])
     present = {module_name(p.parent / "__init__.py") for p in PACKAGE.rglob("__init__.py")}
     assert present - listed == set()
+
+
+@pytest.mark.parametrize("args", [["--help"], ["check", "SAMPLE"], ["check", "--deadlines", "SAMPLE"],
+                                  ["units", "SAMPLE"], ["diff", "SAMPLE", "SAMPLE"], ["schema"]])
+def test_commands_that_write_no_document_never_load_the_docx_machinery(args):
+    """What the command really runs, not only what its modules import."""
+    from helpers import SAMPLE
+
+    args = [str(SAMPLE) if a == "SAMPLE" else a for a in args]
+    code = ("import sys\nfrom congvan.cli import cli\n"
+            "try:\n    cli.main(sys.argv[1:], prog_name='congvan')\nexcept SystemExit as exc:\n"
+            "    code = exc.code\n"
+            "print('EXIT', code, sorted(m for m in ('docxtpl', 'docx', 'lxml') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                         check=True, cwd=ROOT)
+    assert out.stdout.splitlines()[-1] == "EXIT 0 []", out.stdout[-500:] + out.stderr[-500:]
+
+
+def test_help_loads_no_data_layer():
+    code = ("import sys\nfrom congvan.cli import cli\ntry:\n    cli.main(['--help'])\n"
+            "except SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('congvan.data', 'congvan.vn', 'yaml'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines()[-1] == "[]"

@@ -6,7 +6,7 @@ import functools
 from pathlib import Path
 
 from congvan.builder.layout_pass import apply_layout
-from congvan.nd30.solid_lines import LINE_STYLE, LINE_STYLE_NAME, fit_lines
+from congvan.nd30.solid_lines import LINE_STYLE, LINE_STYLE_NAME, fit_lines, fit_lines_text
 from congvan.ooxml.styles import style_id
 from congvan.ooxml.template import CompiledTemplate
 
@@ -20,8 +20,8 @@ class LaidOutTemplate(CompiledTemplate):
     """A template whose context may carry a ``layout`` (declared-column tables, section
     orientations): applied to the rendered document before it is packed."""
 
-    def render_parts(self, context: dict) -> dict[str, bytes]:
-        parts = super().render_parts(context)
+    def render_parts(self, context: dict, *, tree: bool = False) -> dict[str, bytes]:
+        parts = super().render_parts(context, tree=tree)
         if context.get("layout"):
             parts["word/document.xml"] = apply_layout(parts["word/document.xml"],
                                                       context["layout"])
@@ -59,7 +59,9 @@ def compiled(path: Path) -> LaidOutTemplate:
         name, stamp = str(path), None
     cached = _cache.get(name)
     if cached is None or cached[0] != stamp:
-        _cache[name] = (stamp, LaidOutTemplate(path, finish=_line_sizing(path)))
+        finish = _line_sizing(path)
+        _cache[name] = (stamp, LaidOutTemplate(path, finish=finish, finish_text=functools.partial(
+            fit_lines_text, line_style=finish.keywords["line_style"], fit=finish)))
     return _cache[name][1]
 
 

@@ -13,6 +13,7 @@ from lxml import etree
 
 from congvan.nd30.layout import ISSUER_LINE_SHARE
 from congvan.nd30.metrics import text_width
+from congvan.ooxml.fragments import element_end, enclosing, first_child, rewrite
 from congvan.ooxml.namespaces import NS as _NS
 from congvan.ooxml.namespaces import W
 
@@ -119,3 +120,63 @@ def _cell_margin(cell) -> int:
     if mar is None:
         mar = tbl.find("w:tblPr/w:tblCellMar/w:start", _NS) if tbl is not None else None
     return int(mar.get(f"{{{W}}}w")) if mar is not None else _DEFAULT_CELL_MARGIN
+
+
+# --- The same pass on document.xml as text -------------------------------------------
+
+_CELL_CACHE_SIZE = 512
+_fitted_cells: dict[tuple[str, str, str], str | None] = {}
+"""(line style, the table's w:tblPr, a header cell as text) → the cell with its lines
+sized: the letters of one issuer share their header cells, so each is sized once."""
+
+
+def fit_lines_text(xml: str, line_style: str = LINE_STYLE, fit=fit_lines) -> str | None:
+    """:func:`fit_lines` on document.xml as text (lxml's serialisation), the same bytes;
+    None when a line mark is not where the text pass can be sure of it (then the tree
+    pass runs). ``fit`` is the tree pass for ``line_style`` (``fit_lines`` bound to it).
+
+    Each cell holding a line is cut out with its table's properties and sized by
+    ``fit`` itself, once per distinct cell.
+    """
+    mark = f'<w:pPr><w:pStyle w:val="{line_style}"/>'
+    offset = mark.index(line_style)
+    pos = xml.find(line_style)
+    if pos < 0:
+        return xml
+    cells: list[int] = []
+    while pos >= 0:
+        start = pos - offset
+        if not xml.startswith(mark, start) or xml[start - 1] != ">":
+            return None  # the mark anywhere else: only the tree pass knows what it is
+        p = xml.rfind("<", 0, start - 1)
+        if not (xml.startswith("<w:p", p) and xml[p + 4] in " >") or xml[start - 2] == "/":
+            return None
+        cell = enclosing(xml, p, "w:tc")
+        if cell >= 0 and cell not in cells:
+            cells.append(cell)  # a line outside any cell is not sized (as fit_lines)
+        pos = xml.find(line_style, pos + len(line_style))
+    spans = [(c, element_end(xml, c, "w:tc")) for c in cells]
+    spans = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
+    out, done = [], 0
+    for start, end in sorted(spans):
+        fitted = _fit_cell(xml, start, end, line_style, fit)
+        if fitted is None:
+            return None
+        out += [xml[done:start], fitted]
+        done = end
+    out.append(xml[done:])
+    return "".join(out)
+
+
+def _fit_cell(xml: str, start: int, end: int, line_style: str, fit) -> str | None:
+    table = enclosing(xml, start, "w:tbl")
+    props = first_child(xml, table, "w:tblPr") if table >= 0 else ""
+    if props is None:
+        return None  # a table whose properties are not its first child: tree pass
+    key = (line_style, props, xml[start:end])
+    if key not in _fitted_cells:
+        if len(_fitted_cells) >= _CELL_CACHE_SIZE:
+            _fitted_cells.clear()
+        before, after = ("<w:tbl>" + props + "<w:tr>", "</w:tr></w:tbl>") if table >= 0 else ("", "")
+        _fitted_cells[key] = rewrite(xml, before, key[2], after, fit)
+    return _fitted_cells[key]

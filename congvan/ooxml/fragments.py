@@ -1,0 +1,90 @@
+"""Finding and rewriting elements in serialised OOXML without parsing the whole part.
+
+The text is lxml's own serialisation (as the string path of
+:mod:`congvan.ooxml.template` renders it): tags are written one way only, and
+``<`` never appears in text or attribute values. A piece is cut out, parsed alone
+inside the document's root element (same namespace declarations), changed as a
+tree and written back, so the result is what the same change on the whole tree
+gives.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from lxml import etree
+
+_ROOT = re.compile(r"(?:<\?xml[^>]*\?>\s*)?(<([\w:.-]+)[^>]*>)")
+
+
+def enclosing(xml: str, pos: int, name: str) -> int:
+    """Where the innermost ``name`` element open at ``pos`` starts, or -1."""
+    spaced, bare, closing = f"<{name} ", f"<{name}>", f"</{name}>"
+    depth = 0
+    o = max(xml.rfind(spaced, 0, pos), xml.rfind(bare, 0, pos))
+    c = xml.rfind(closing, 0, pos)
+    while o >= 0 or c >= 0:
+        if c > o:
+            depth, c = depth + 1, xml.rfind(closing, 0, c)
+            continue
+        start, o = o, max(xml.rfind(spaced, 0, o), xml.rfind(bare, 0, o))
+        if _self_closing(xml, start):
+            continue  # an empty element opens nothing
+        if depth == 0:
+            return start
+        depth -= 1
+    return -1
+
+
+def element_end(xml: str, start: int, name: str) -> int:
+    """Where the element starting at ``start`` ends (just after its close tag)."""
+    opening, closing = f"<{name}", f"</{name}>"
+    if _self_closing(xml, start):
+        return xml.index(">", start) + 1
+    depth, pos = 0, xml.index(">", start) + 1
+    while True:
+        o = xml.find(opening, pos)
+        c = xml.find(closing, pos)
+        if c < 0:
+            raise ValueError(f"{name} not closed")
+        if 0 <= o < c:
+            pos = o + len(opening)
+            if xml[pos] in " >" and not _self_closing(xml, o):
+                depth += 1
+            continue
+        if depth == 0:
+            return c + len(closing)
+        depth, pos = depth - 1, c + len(closing)
+
+
+def first_child(xml: str, start: int, name: str) -> str | None:
+    """The first child of the element starting at ``start``, if it is a ``name``."""
+    pos = xml.index(">", start) + 1
+    if not xml.startswith(f"<{name}", pos) or xml[pos + len(name) + 1] not in " />":
+        return None
+    return xml[pos:element_end(xml, pos, name)]
+
+
+def _self_closing(xml: str, start: int) -> bool:
+    return xml[xml.index(">", start) - 1] == "/"
+
+
+def rewrite(document: str, before: str, piece: str, after: str,
+            change: Callable[[etree._Element], None]) -> str | None:
+    """``piece`` after ``change`` ran on it, parsed between ``before`` and ``after``
+    (scaffolding such as ``<w:tbl><w:tblPr>…</w:tblPr><w:tr>``) inside ``document``'s
+    root element; None when that text does not parse or come back as written."""
+    m = _ROOT.match(document)
+    if m is None:
+        return None
+    prefix, suffix = m.group(1) + before, after + f"</{m.group(2)}>"
+    try:
+        root = etree.fromstring(prefix + piece + suffix)
+    except etree.XMLSyntaxError:
+        return None
+    change(root)
+    text = etree.tostring(root, encoding="unicode")
+    if not (text.startswith(prefix) and text.endswith(suffix)):
+        return None
+    return text[len(prefix):len(text) - len(suffix)]
