@@ -5,7 +5,10 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from congvan.builder.anchors import place_anchors
 from congvan.builder.layout_pass import apply_layout
+from congvan.ooxml import custom_properties
+from congvan.ooxml.package import CONTENT_TYPES, ROOT_RELS, read_parts
 from congvan.nd30.solid_lines import LINE_STYLE, LINE_STYLE_NAME, fit_lines
 from congvan.ooxml.styles import style_id
 from congvan.ooxml.template import CompiledTemplate
@@ -18,13 +21,29 @@ LETTER_TEMPLATE = "thu-don-vi.docx"
 
 class LaidOutTemplate(CompiledTemplate):
     """A template whose context may carry a ``layout`` (declared-column tables, section
-    orientations): applied to the rendered document before it is packed."""
+    orientations), applied to the rendered document before it is packed, and
+    ``properties`` (custom document properties): the anchors' markers become bookmarks
+    and the properties go into ``docProps/custom.xml`` (see :mod:`congvan.builder.anchors`)."""
+
+    def __init__(self, path, finish=None):
+        super().__init__(path, finish=finish)
+        parts = read_parts(self.path)
+        self._package = (parts.get(CONTENT_TYPES), parts.get(ROOT_RELS))
+        self._custom = custom_properties.read(parts.get(custom_properties.PART))
+        self._entries: tuple[bytes, bytes] | None = None
 
     def render_parts(self, context: dict) -> dict[str, bytes]:
         parts = super().render_parts(context)
         if context.get("layout"):
             parts["word/document.xml"] = apply_layout(parts["word/document.xml"],
                                                       context["layout"])
+        parts["word/document.xml"] = place_anchors(parts["word/document.xml"])
+        if context.get("properties") and all(self._package):
+            if self._entries is None:
+                self._entries = custom_properties.package_entries(*self._package)
+            parts[CONTENT_TYPES], parts[ROOT_RELS] = self._entries
+            parts[custom_properties.PART] = custom_properties.write(
+                {**self._custom, **context["properties"]})
         return parts
 
 

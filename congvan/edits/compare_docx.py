@@ -1,0 +1,185 @@
+"""An edited .docx against the one generated from the same data: the edits, as changes.
+
+Rows are paired by their anchors (bookmarks named after the task); what each column of a
+table holds is learnt from the generated document, whose cells print the data's fields
+(a template may order or title its columns as it likes). A row without an anchor that
+the generated table does not have (a header, a group row) is a row the person added.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from congvan.builder.anchors import task_anchors
+from congvan.data.model import Data, Indicator
+from congvan.documents.body import plain
+from congvan.edits.changes import Change, EditConflict
+from congvan.edits.reading import Document, Table
+from congvan.edits.unit_names import unit_ids
+
+ROLES = ("number", "name", "task", "lead", "support", "deadline", "result", "note")
+TEXT_FIELDS = ("name", "task", "deadline", "result", "note")
+
+
+def _candidates(ind: Indicator) -> dict[str, set[str]]:
+    task = "\n".join(plain(p) for p in ind.task)
+    out = {
+        "number": {ind.number, ind.ref}, "name": {plain(ind.name)},
+        "task": {task} if task else {plain(ind.result)},
+        "lead": {plain(ind.lead_text)}, "support": {plain(ind.support_text)},
+        "deadline": {plain(ind.deadline_text), ind.deadline.label()},
+        "result": {plain(ind.result)}, "note": {plain(ind.note)},
+    }
+    for key, value in ind.fields:
+        out[f"field:{key}"] = {plain(value)}
+    return out
+
+
+def column_roles(table: Table, by_anchor: dict[str, Indicator]) -> dict[int, str]:
+    """Column index → the field it prints, by what the generated rows show."""
+    votes: dict[int, Counter] = {}
+    for row in table.rows:
+        ind = by_anchor.get(row.anchor or "")
+        if ind is None:
+            continue
+        candidates = _candidates(ind)
+        for index, text in enumerate(row.cells):
+            if not text:
+                continue
+            for role, values in candidates.items():
+                if text in values:
+                    votes.setdefault(index, Counter())[role] += 1
+    order = {role: i for i, role in enumerate(ROLES)}
+    return {index: min(counter, key=lambda r: (-counter[r], order.get(r, len(order))))
+            for index, counter in votes.items()}
+
+
+def compare(generated: Document, edited: Document, data: Data, *, letter: bool) -> list[Change]:
+    """The changes that turn ``generated`` into ``edited``."""
+    names = task_anchors(data)
+    by_path = {ind.path: ind for ind in data.rows()}
+    by_anchor = {name: by_path[path] for path, name in names.items()}
+    tables = [t for t in generated.tables if t.anchored]
+    roles_of = {}
+    structural: set[tuple[str, ...]] = set()
+    for table in tables:
+        roles = column_roles(table, by_anchor)
+        for row in table.rows:
+            if row.anchor:
+                roles_of[row.anchor] = roles
+            else:
+                structural.add(row.cells)
+    generated_rows = generated.rows()
+    changes: list[Change] = []
+    seen: set[str] = set()
+    for t_index, table in enumerate(edited.tables):
+        anchors = [r.anchor for r in table.rows if r.anchor in generated_rows]
+        if not anchors:
+            continue
+        roles = Counter(id(roles_of[a]) for a in anchors)
+        table_roles = next(roles_of[a] for a in anchors if id(roles_of[a]) == roles.most_common(1)[0][0])
+        previous: str | None = None
+        pending: list[tuple[int, tuple[str, ...], bool]] = []
+        after_structure = False
+        for r_index, row in enumerate(table.rows):
+            if row.anchor in generated_rows and row.anchor not in seen:
+                seen.add(row.anchor)
+                for number, cells, before in pending:
+                    changes.append(_added(cells, table_roles, data, t_index, number,
+                                          by_anchor[row.anchor] if before or previous is None
+                                          else by_anchor[previous],
+                                          "before" if before or previous is None else "after",
+                                          letter))
+                pending = []
+                changes += _edited(by_anchor[row.anchor], generated_rows[row.anchor].cells,
+                                   row.cells, roles_of[row.anchor], data, t_index, r_index)
+                previous, after_structure = row.anchor, False
+            elif row.cells in structural or not any(row.cells):
+                after_structure = after_structure or bool(any(row.cells))
+            else:
+                pending.append((r_index, row.cells, after_structure))
+        for number, cells, _ in pending:
+            if previous is None:
+                raise EditConflict(f"bảng {t_index + 1}, dòng {number + 1}: không biết đặt dòng "
+                                   "mới vào đâu (bảng không còn dòng nhiệm vụ nào).")
+            changes.append(_added(cells, table_roles, data, t_index, number,
+                                  by_anchor[previous], "after", letter))
+    for anchor in generated_rows:
+        if anchor not in seen and anchor in by_anchor:
+            ind = by_anchor[anchor]
+            if letter:
+                raise EditConflict(f"dòng {ind.ref} đã bị xóa khỏi thư đơn vị: thư chỉ nhận "
+                                   "sửa nội dung; hãy xóa dòng trong văn bản chính hoặc tệp "
+                                   "dữ liệu.")
+            if not any(anchor_of_parent(ind, by_anchor, a) for a in seen):
+                changes.append(Change("remove", ind.ref, ind.path,
+                                      old=plain(ind.name) or plain(" ".join(ind.task))))
+    changes = [c for c in changes if not _under_removed(c, changes)]
+    return changes
+
+
+def anchor_of_parent(ind: Indicator, by_anchor, anchor: str) -> bool:
+    """Whether the row of ``anchor`` is a sub-row of ``ind`` (kept while its parent
+    went: then the parent is not removed, which would take the sub-row with it)."""
+    other = by_anchor.get(anchor)
+    return other is not None and other.path.startswith(ind.path + ".")
+
+
+def _under_removed(change: Change, changes) -> bool:
+    return change.kind == "remove" and any(
+        c.kind == "remove" and change.path.startswith(c.path + ".") for c in changes)
+
+
+def _where(t_index: int, r_index: int, c_index: int | None = None) -> str:
+    cell = f", cột {c_index + 1}" if c_index is not None else ""
+    return f"bảng {t_index + 1}, dòng {r_index + 1}{cell}"
+
+
+def _units(text: str, data: Data, where: str) -> tuple[str, ...]:
+    ids = unit_ids(text, data)
+    if ids is None:
+        raise EditConflict(f"{where}: “{text}” không phải tên đơn vị nào trong danh sách units "
+                           "của tệp dữ liệu. Hãy dùng tên ngắn (short) hoặc tên đầy đủ của đơn "
+                           "vị, cách nhau bởi dấu chấm phẩy.")
+    return tuple(ids)
+
+
+def _edited(ind: Indicator, old_cells, new_cells, roles, data, t_index, r_index) -> list[Change]:
+    if len(old_cells) != len(new_cells):
+        raise EditConflict(f"{_where(t_index, r_index)} (dòng {ind.ref}): số ô của dòng đã thay "
+                           "đổi; hãy giữ nguyên các cột của bảng.")
+    out = []
+    for c_index, (old, new) in enumerate(zip(old_cells, new_cells)):
+        role = roles.get(c_index)
+        if old == new or role in (None, "number"):
+            continue
+        if role == "task" and ind.shares_task:
+            continue
+        if role in ("lead", "support"):
+            ids = _units(new, data, _where(t_index, r_index, c_index))
+            out.append(Change("edit", ind.ref, ind.path, role, old, new, ids=ids))
+        else:
+            out.append(Change("edit", ind.ref, ind.path, role, old, new))
+    return out
+
+
+def _added(cells, roles, data, t_index, r_index, neighbour: Indicator, position: str,
+           letter: bool) -> Change:
+    if letter:
+        raise EditConflict(f"{_where(t_index, r_index)}: thư đơn vị có một dòng mới; thư chỉ "
+                           "nhận sửa nội dung: hãy thêm dòng vào văn bản chính hoặc tệp dữ liệu.")
+    values: dict = {}
+    for c_index, text in enumerate(cells):
+        role = roles.get(c_index)
+        if role is None or role == "number" or not text:
+            continue
+        if role in ("lead", "support"):
+            values[role] = list(_units(text, data, _where(t_index, r_index, c_index)))
+        elif role.startswith("field:"):
+            values.setdefault("fields", {})[role[6:]] = text
+        else:
+            values[role] = text
+    if not values.get("name") and not values.get("task"):
+        raise EditConflict(f"{_where(t_index, r_index)}: dòng mới không có tên hay nội dung "
+                           "nhiệm vụ.")
+    return Change("add", neighbour.ref, neighbour.path, position=position, values=values)
