@@ -22,9 +22,6 @@ from congvan.edits.changes import Change, EditConflict, ImportReport
 
 __all__ = ["Change", "EditConflict", "ImportReport", "import_into", "export_xlsx"]
 
-BACKUP_SUFFIX = ".bak"
-
-
 def import_into(source: Path, data_file: Path, *, dry_run: bool = False,
                 templates_dir: Path | None = None) -> ImportReport:
     """Apply the edits made in ``source`` (.docx or .xlsx) to ``data_file``."""

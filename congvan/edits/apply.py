@@ -6,7 +6,7 @@ from pathlib import Path
 
 from congvan.data.loader import load_source
 from congvan.data.source import parse_source
-from congvan.edits import yaml_edit
+from congvan.edits.yaml_edit import apply, dump, load, splice
 from congvan.edits.changes import Change, EditConflict
 from congvan.exceptions import DataError
 from congvan.output.atomic import atomic_write
@@ -16,10 +16,10 @@ BACKUP_SUFFIX = ".bak"
 
 def changed_text(text: str, name: str, changes: list[Change]) -> str:
     """The data file's text with ``changes`` applied, checked as ``congvan check`` does."""
-    tree = yaml_edit.load(text, name)
-    before = yaml_edit.dump(tree)
-    yaml_edit.apply(tree, changes)
-    new_text = yaml_edit.splice(text, before, yaml_edit.dump(tree))
+    tree = load(text, name)
+    before = dump(tree)
+    apply(tree, changes)
+    new_text = splice(text, before, dump(tree))
     try:
         load_source(parse_source(new_text, name))
     except DataError as exc:

@@ -55,6 +55,10 @@ class Change:
         if self.field == "support":
             return (f"{self.ref}: đổi đơn vị phối hợp {self.old or '(trống)'} → "
                     f"{self.new or '(trống)'}")
+        if self.field == "deadline" and not self.old:
+            return f"{self.ref}: đặt thời hạn “{self.new}”"
+        if self.field == "deadline" and not self.new:
+            return f"{self.ref}: bỏ thời hạn “{self.old}”"
         if self.field == "deadline":
             return f"{self.ref}: đổi thời hạn “{self.old}” → “{self.new}”"
         if self.field.startswith("field:"):

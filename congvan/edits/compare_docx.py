@@ -111,16 +111,18 @@ def compare(generated: Document, edited: Document, data: Data, *, letter: bool) 
                 raise EditConflict(f"dòng {ind.ref} đã bị xóa khỏi thư đơn vị: thư chỉ nhận "
                                    "sửa nội dung; hãy xóa dòng trong văn bản chính hoặc tệp "
                                    "dữ liệu.")
-            if not any(anchor_of_parent(ind, by_anchor, a) for a in seen):
-                changes.append(Change("remove", ind.ref, ind.path,
-                                      old=plain(ind.name) or plain(" ".join(ind.task))))
+            kept = next((by_anchor[a] for a in seen if anchor_of_parent(ind, by_anchor, a)), None)
+            if kept is not None:
+                raise EditConflict(f"dòng {ind.ref} đã bị xóa nhưng dòng con {kept.ref} của nó "
+                                   "vẫn còn: hãy xóa cả dòng con, hoặc giữ lại dòng cha.")
+            changes.append(Change("remove", ind.ref, ind.path,
+                                  old=plain(ind.name) or plain(" ".join(ind.task))))
     changes = [c for c in changes if not _under_removed(c, changes)]
     return changes
 
 
 def anchor_of_parent(ind: Indicator, by_anchor, anchor: str) -> bool:
-    """Whether the row of ``anchor`` is a sub-row of ``ind`` (kept while its parent
-    went: then the parent is not removed, which would take the sub-row with it)."""
+    """Whether the row of ``anchor`` is a sub-row of ``ind``."""
     other = by_anchor.get(anchor)
     return other is not None and other.path.startswith(ind.path + ".")
 

@@ -88,8 +88,46 @@ def _flow(ids) -> CommentedSeq:
     return seq
 
 
+def _block(value) -> bool:
+    return isinstance(value, (FoldedScalarString, LiteralScalarString))
+
+
+def _move_trailing(src, src_key, dst, dst_key) -> None:
+    """Move the comment or blank line after ``src[src_key]`` to after ``dst[dst_key]``
+    (ruamel keeps it with the value before it; it belongs after the row). Its text ends
+    a plain value's line itself ("\n\n") but follows a block scalar's ("\n")."""
+    entry = src.ca.items.get(src_key)
+    if not entry or len(entry) < 3 or entry[2] is None or not _scalar(src[src_key]) \
+            or not _scalar(dst[dst_key]):
+        return
+    token = entry[2]
+    entry[2] = None
+    text = token.value
+    if _block(src[src_key]) and not _block(dst[dst_key]):
+        text = "\n" + text
+    elif not _block(src[src_key]) and _block(dst[dst_key]) and text.startswith("\n"):
+        text = text[1:]
+    token.value = text
+    dst.ca.items.setdefault(dst_key, [None, None, None, None])[2] = token
+
+
+def _scalar(value) -> bool:
+    return isinstance(value, str)
+
+
+def _set(row, key: str, value) -> None:
+    """``row[key] = value``; a new key goes last, taking over the blank line or comment
+    that followed the row."""
+    if key in row or not row:
+        row[key] = value
+        return
+    last = list(row)[-1]
+    row[key] = value
+    _move_trailing(row, last, row, key)
+
+
 def _set_units(row, role: str, ids, text: str) -> None:
-    row[role] = _flow(ids)
+    _set(row, role, _flow(ids))
     key = f"{role}_text"
     if key in row:
         row[key] = text
@@ -106,11 +144,13 @@ def apply(tree, changes: list[Change]) -> None:
             if change.field in ("lead", "support"):
                 _set_units(row, change.field, change.ids, change.new)
             elif change.field == "task":
-                row["task"] = _paragraphs(row.get("task"), change.new)
+                _set(row, "task", _paragraphs(row.get("task"), change.new))
             elif change.field.startswith("field:"):
-                row.setdefault("fields", CommentedMap())[change.field[6:]] = change.new
+                if "fields" not in row:
+                    _set(row, "fields", CommentedMap())
+                row["fields"][change.field[6:]] = change.new
             else:
-                row[change.field] = _text_like(row.get(change.field), change.new)
+                _set(row, change.field, _text_like(row.get(change.field), change.new))
         elif change.kind == "paragraph":
             parent = _parent(tree, change.path)
             last = _steps(change.path)[-1]
@@ -119,11 +159,24 @@ def apply(tree, changes: list[Change]) -> None:
         if change.kind == "add":
             seq, row = parents[change.path], rows[change.path]
             index = _index(seq, row, change) + (change.position == "after")
-            seq.insert(index, _new_row(change.values))
+            new = _new_row(change.values)
+            seq.insert(index, new)
+            if index == len(seq) - 1 and index > 0 and isinstance(seq[index - 1], dict):
+                before = seq[index - 1]
+                _move_trailing(before, list(before)[-1], new, list(new)[-1])
     for change in changes:
         if change.kind == "remove":
             seq, row = parents[change.path], rows[change.path]
-            del seq[_index(seq, row, change)]
+            index = _index(seq, row, change)
+            following = seq[index + 1] if index + 1 < len(seq) else None
+            if isinstance(following, dict) and following.get("shares_task") \
+                    and not row.get("shares_task"):
+                # the next row showed this row's task (merged): it now holds the task itself
+                del following["shares_task"]
+                for key in ("task", "deadline"):
+                    if key in row and key not in following:
+                        _set(following, key, row[key])
+            del seq[index]
 
 
 def _index(seq, row, change: Change) -> int:
