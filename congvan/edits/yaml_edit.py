@@ -127,7 +127,8 @@ def _set(row, key: str, value) -> None:
 
 
 def _set_units(row, role: str, ids, text: str) -> None:
-    _set(row, role, _flow(ids))
+    one = isinstance(row.get(role), str) and len(ids) == 1
+    _set(row, role, ids[0] if one else _flow(ids))
     key = f"{role}_text"
     if key in row:
         row[key] = text
