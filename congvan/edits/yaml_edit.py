@@ -139,6 +139,7 @@ def apply(tree, changes: list[Change]) -> None:
     adding one row does not shift where another change lands."""
     rows = {c.path: node_at(tree, c.path) for c in changes if c.kind != "paragraph"}
     parents = {c.path: _parent(tree, c.path) for c in changes if c.kind in ("add", "remove")}
+    groups = {c.path: _group_of(tree, c.path) for c in changes if c.kind == "remove"}
     for change in changes:
         if change.kind == "edit":
             row = rows[change.path]
@@ -178,6 +179,29 @@ def apply(tree, changes: list[Change]) -> None:
                     if key in row and key not in following:
                         _set(following, key, row[key])
             del seq[index]
+            _drop_if_empty(groups[change.path])
+
+
+def _group_of(tree, path: str):
+    """(the groups list, the group) holding the row at ``path``, or None for a row not
+    directly in a group."""
+    steps = _steps(path)
+    if len(steps) < 4 or steps[-2] != "indicators" or steps[-4] != "sections":
+        return None
+    sections = node_at(tree, ".".join(str(s) for s in steps[:-3]))
+    return sections, sections[steps[-3]]
+
+
+def _drop_if_empty(place) -> None:
+    """A group whose last row went goes too (a group needs one row at least)."""
+    if place is None:
+        return
+    sections, group = place
+    if not group.get("indicators"):
+        for index, item in enumerate(sections):
+            if item is group:
+                del sections[index]
+                return
 
 
 def _index(seq, row, change: Change) -> int:
