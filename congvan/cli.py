@@ -118,7 +118,8 @@ def _offering_import(data_file, output_dir, fn, *args, **kwargs):
         documents = [f for f in exc.files if f.lower().endswith(".docx")]
         if not documents:
             raise
-        hints = "\n".join(f"  congvan import {output_dir / f} --into {data_file}" for f in documents)
+        # at the start of the line (the listing above indents file names: scripts read those)
+        hints = "\n".join(f"congvan import {output_dir / f} --into {data_file}" for f in documents)
         raise EditedFilesError(f"{exc}\nHoặc đưa các sửa đổi trong văn bản vào tệp dữ liệu rồi "
                                f"tạo lại:\n{hints}", exc.files) from None
 

@@ -76,7 +76,8 @@ def task_anchors(data: Data) -> dict[str, str]:
 
 
 def paragraph_anchor(index: int) -> str:
-    """The bookmark of the ``index``-th (from 0) paragraph of the body."""
+    """The bookmark of the ``index``-th (from 0) paragraph of the body (``c_…`` and
+    ``d_…`` mark a Quyết định's căn cứ and article paragraphs)."""
     return f"p_{index + 1}"
 
 
@@ -84,11 +85,12 @@ def _marked(name: str, text: str) -> str:
     return f"{OPEN}{name}{CLOSE}{text}"
 
 
-def _mark_body(paragraphs: list[dict]) -> None:
+def _mark_body(paragraphs: list[dict], name=None) -> None:
     for index, para in enumerate(paragraphs):
         spans = para.get("spans")
         if spans:
-            spans[0] = {**spans[0], "text": _marked(paragraph_anchor(index), spans[0]["text"])}
+            anchor = (name or paragraph_anchor)(index)
+            spans[0] = {**spans[0], "text": _marked(anchor, spans[0]["text"])}
 
 
 def mark_dispatch(context: dict, data: Data) -> dict:
@@ -107,6 +109,9 @@ def mark_document(context: dict, data: Data) -> dict:
     paragraphs and the rows of every appendix printed as a table."""
     names = task_anchors(data)
     _mark_body(context["doc"]["body"])
+    # a Quyết định's căn cứ and article paragraphs (``c_1``…, ``d_1``…)
+    _mark_body(context["doc"].get("bases") or [], lambda i: f"c_{i + 1}")
+    _mark_body(context["doc"].get("articles") or [], lambda i: f"d_{i + 1}")
     for app_ctx, app in zip(context["appendices"], data.appendices):
         if not app_ctx.get("table"):
             continue
