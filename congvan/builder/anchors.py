@@ -32,7 +32,6 @@ from congvan.ooxml.namespaces import W
 
 OPEN, CLOSE = "\ue000", "\ue001"
 _MARK = re.compile(f"{OPEN}([A-Za-z0-9_]+){CLOSE}")
-_MARK_BYTES = OPEN.encode("utf-8")
 MAX_NAME = 40
 """Word refuses bookmark names longer than 40 characters."""
 
@@ -144,19 +143,17 @@ def _w(name: str) -> str:
     return f"{{{W}}}{name}"
 
 
-def place_anchors(document_xml: bytes) -> bytes:
-    """The markers of a rendered document.xml turned into bookmarks around their
-    paragraphs; a document without markers is returned as it is."""
-    if _MARK_BYTES not in document_xml:
-        return document_xml
-    root = etree.fromstring(document_xml)
+def place_anchors(root) -> None:
+    """The markers of a rendered document.xml tree turned into bookmarks around their
+    paragraphs (run as the template's finishing pass, before the tree is serialised)."""
+    marked = [t for t in root.iter(_w("t")) if t.text and OPEN in t.text]
+    if not marked:
+        return
     ids = [int(b.get(_w("id"))) for b in root.iter(_w("bookmarkStart"))
            if (b.get(_w("id")) or "").isdigit()]
     next_id = max(ids, default=0) + 1
     seen: set[str] = set()
-    for t in list(root.iter(_w("t"))):
-        if not t.text or OPEN not in t.text:
-            continue
+    for t in marked:
         names = _MARK.findall(t.text)
         t.text = _MARK.sub("", t.text)
         paragraph = next((a for a in t.iterancestors(_w("p"))), None)
@@ -178,4 +175,3 @@ def place_anchors(document_xml: bytes) -> bytes:
             else:
                 paragraph.insert(0, start)
             paragraph.append(end)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -22,8 +22,8 @@ LETTER_TEMPLATE = "thu-don-vi.docx"
 class LaidOutTemplate(CompiledTemplate):
     """A template whose context may carry a ``layout`` (declared-column tables, section
     orientations), applied to the rendered document before it is packed, and
-    ``properties`` (custom document properties): the anchors' markers become bookmarks
-    and the properties go into ``docProps/custom.xml`` (see :mod:`congvan.builder.anchors`)."""
+    ``properties`` (custom document properties), written to ``docProps/custom.xml``
+    beside the template's own (see :mod:`congvan.builder.anchors`)."""
 
     def __init__(self, path, finish=None):
         super().__init__(path, finish=finish)
@@ -37,7 +37,6 @@ class LaidOutTemplate(CompiledTemplate):
         if context.get("layout"):
             parts["word/document.xml"] = apply_layout(parts["word/document.xml"],
                                                       context["layout"])
-        parts["word/document.xml"] = place_anchors(parts["word/document.xml"])
         if context.get("properties") and all(self._package):
             if self._entries is None:
                 self._entries = custom_properties.package_entries(*self._package)
@@ -83,6 +82,15 @@ def compiled(path: Path) -> LaidOutTemplate:
 
 
 def _line_sizing(path: Path):
-    """The decree's line sizing for the line style as this template calls it: a template
-    saved by an office suite keeps the style's name, not always its id."""
-    return functools.partial(fit_lines, line_style=style_id(path, LINE_STYLE_NAME) or LINE_STYLE)
+    """The finishing pass of a rendered document: the anchors' markers become bookmarks
+    (:mod:`congvan.builder.anchors`), then the decree's line sizing for the line style as
+    this template calls it (a template saved by an office suite keeps the style's name, not
+    always its id)."""
+    sizing = functools.partial(fit_lines,
+                               line_style=style_id(path, LINE_STYLE_NAME) or LINE_STYLE)
+
+    def finish(root) -> None:
+        place_anchors(root)
+        sizing(root)
+
+    return finish

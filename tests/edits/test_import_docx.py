@@ -10,7 +10,7 @@ import yaml
 from congvan.builder.pipeline import build
 from congvan.data.loader import load
 from congvan.edits import EditConflict, import_into
-from congvan.edits.reading import UnreadableFile
+from congvan.edits.reading import UnreadableFile, read_document
 from docx_editing import (anchored_row, delete_row, insert_row_after, open_docx, set_cell,
                           through_libreoffice)
 from helpers import PLAN_SAMPLE, SAMPLE, soffice
@@ -104,6 +104,7 @@ def test_edits_saved_by_libreoffice_come_back(project, tmp_path):
     original = data_file.read_text("utf-8")
     _edit_dispatch(out / "cong-van.docx")
     saved = through_libreoffice(out / "cong-van.docx", tmp_path)
+    assert set(read_document(saved).paragraphs) == {f"p_{n}" for n in range(1, 7)}
     report = import_into(saved, data_file)
     assert len(report.changes) == 4, report.format()
     _check_dispatch_edits(data_file, original)
