@@ -241,12 +241,13 @@ def diff(old_file, new_file, as_json):
 @click.argument("data_file", type=DATA)
 @click.option("--xlsx", "xlsx_file", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="Tệp Excel (.xlsx) cần ghi: bảng nhiệm vụ để giao việc, sửa rồi nhập lại.")
-def export(data_file, xlsx_file):
+@click.option("--force", is_flag=True, help="Ghi đè tệp Excel đã có.")
+def export(data_file, xlsx_file, force):
     """Xuất bảng nhiệm vụ ra Excel (mã nhiệm vụ, nhóm, tên, chủ trì, phối hợp, nội dung,
     thời hạn, ghi chú); sửa xong nhập lại bằng: congvan import TỆP.xlsx --into DỮ-LIỆU.yaml"""
     from .edits import export_xlsx
 
-    count = _run(export_xlsx, data_file, xlsx_file)
+    count = _run(export_xlsx, data_file, xlsx_file, force=force)
     click.echo(f"Đã ghi {count} nhiệm vụ vào {xlsx_file}.")
 
 

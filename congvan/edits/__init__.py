@@ -42,9 +42,17 @@ def import_into(source: Path, data_file: Path, *, dry_run: bool = False,
     return ImportReport(str(source), str(data_file), tuple(changes), dry_run, backup)
 
 
-def export_xlsx(data_file: Path, target: Path) -> int:
-    """Write the tasks of ``data_file`` as an Excel sheet; the number of rows written."""
+def export_xlsx(data_file: Path, target: Path, *, force: bool = False) -> int:
+    """Write the tasks of ``data_file`` as an Excel sheet; the number of rows written. An
+    existing ``target`` (perhaps edited, not yet imported) is only replaced with ``force``."""
     from congvan.data.loader import load
     from congvan.edits.excel_export import write_workbook
+    from congvan.exceptions import OutputError
 
-    return write_workbook(load(Path(data_file)), Path(target))
+    target = Path(target)
+    data = load(Path(data_file))
+    if target.exists() and not force:
+        raise OutputError(f"{target} đã có (có thể đang chứa sửa đổi chưa nhập): nhập nó trước "
+                          f"bằng congvan import {target} --into {data_file}, hoặc ghi đè bằng "
+                          "--force, hoặc chọn tên khác.")
+    return write_workbook(data, target)

@@ -157,6 +157,14 @@ def test_export_command(tmp_path):
     assert result.exit_code == 0, result.output
     assert result.output == f"Đã ghi 24 nhiệm vụ vào {tmp_path / 'g.xlsx'}.\n"
     assert load_workbook(tmp_path / "g.xlsx")["Nhiệm vụ"].max_row == 25
+    # an existing workbook may hold edits not yet imported: replaced only with --force
+    (tmp_path / "g.xlsx").write_bytes(b"edited")
+    again = CliRunner().invoke(cli, ["export", str(SAMPLE), "--xlsx", str(tmp_path / "g.xlsx")])
+    assert again.exit_code == 1 and "đã có" in again.output and "--force" in again.output
+    assert (tmp_path / "g.xlsx").read_bytes() == b"edited"
+    forced = CliRunner().invoke(cli, ["export", str(SAMPLE), "--xlsx", str(tmp_path / "g.xlsx"),
+                                      "--force"])
+    assert forced.exit_code == 0 and load_workbook(tmp_path / "g.xlsx")["Nhiệm vụ"].max_row == 25
 
 
 def test_a_group_whose_rows_all_went_goes_too(exported):
