@@ -35,15 +35,15 @@ def set_cell(cell, text: str) -> None:
         p._p.getparent().remove(p._p)
 
 
-def insert_row_after(row, texts: dict[int, str]):
-    """A new row below ``row`` (Word's Insert Below copies the row's formatting, not its
-    bookmarks), its cells typed."""
+def insert_row_after(row, texts: dict[int, str], *, above: bool = False):
+    """A new row below ``row`` (above it with ``above``: Word's Insert Rows Below/Above copy
+    the row's formatting, not its bookmarks), its cells typed."""
     new = copy.deepcopy(row._tr)
     for mark in list(new.iter(qn("w:bookmarkStart"))) + list(new.iter(qn("w:bookmarkEnd"))):
         mark.getparent().remove(mark)
     for vmerge in list(new.iter(qn("w:vMerge"))):
         vmerge.getparent().remove(vmerge)
-    row._tr.addnext(new)
+    row._tr.addprevious(new) if above else row._tr.addnext(new)
     table = row.table
     added = next(r for r in table.rows if r._tr is new)
     for index, cell in enumerate(added.cells):

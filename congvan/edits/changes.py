@@ -55,6 +55,8 @@ class Change:
         if self.field == "support":
             return (f"{self.ref}: đổi đơn vị phối hợp {self.old or '(trống)'} → "
                     f"{self.new or '(trống)'}")
+        if self.field == "title":
+            return f"{self.ref}: sửa tên nhóm “{self.old}” → “{self.new}”"
         if self.field == "deadline" and not self.old:
             return f"{self.ref}: đặt thời hạn “{self.new}”"
         if self.field == "deadline" and not self.new:

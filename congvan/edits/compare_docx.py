@@ -8,6 +8,7 @@ the generated table does not have (a header, a group row) is a row the person ad
 
 from __future__ import annotations
 
+import difflib
 from collections import Counter
 
 from congvan.builder.anchors import task_anchors
@@ -60,15 +61,8 @@ def compare(generated: Document, edited: Document, data: Data, *, letter: bool) 
     by_path = {ind.path: ind for ind in data.rows()}
     by_anchor = {name: by_path[path] for path, name in names.items()}
     tables = [t for t in generated.tables if t.anchored]
-    roles_of = {}
-    structural: set[tuple[str, ...]] = set()
-    for table in tables:
-        roles = column_roles(table, by_anchor)
-        for row in table.rows:
-            if row.anchor:
-                roles_of[row.anchor] = roles
-            else:
-                structural.add(row.cells)
+    roles_of = {id(t): column_roles(t, by_anchor) for t in tables}
+    table_of = {row.anchor: t for t in tables for row in t.rows if row.anchor}
     generated_rows = generated.rows()
     changes: list[Change] = []
     seen: set[str] = set()
@@ -76,33 +70,39 @@ def compare(generated: Document, edited: Document, data: Data, *, letter: bool) 
         anchors = [r.anchor for r in table.rows if r.anchor in generated_rows]
         if not anchors:
             continue
-        roles = Counter(id(roles_of[a]) for a in anchors)
-        table_roles = next(roles_of[a] for a in anchors if id(roles_of[a]) == roles.most_common(1)[0][0])
+        source = Counter(id(table_of[a]) for a in anchors).most_common(1)[0][0]
+        source_table = next(t for t in tables if id(t) == source)
+        roles = roles_of[source]
+        _check_order(source_table, anchors, by_anchor)
+        kinds = _classify(source_table, table, generated_rows)
         previous: str | None = None
         pending: list[tuple[int, tuple[str, ...], bool]] = []
         after_structure = False
         for r_index, row in enumerate(table.rows):
-            if row.anchor in generated_rows and row.anchor not in seen:
+            kind = kinds[r_index]
+            if kind == "task":
                 seen.add(row.anchor)
                 for number, cells, before in pending:
-                    changes.append(_added(cells, table_roles, data, t_index, number,
-                                          by_anchor[row.anchor] if before or previous is None
-                                          else by_anchor[previous],
-                                          "before" if before or previous is None else "after",
-                                          letter))
+                    first = before or previous is None
+                    changes.append(_added(cells, roles, data, t_index, number,
+                                          by_anchor[row.anchor if first else previous],
+                                          "before" if first else "after", letter))
                 pending = []
                 changes += _edited(by_anchor[row.anchor], generated_rows[row.anchor].cells,
-                                   row.cells, roles_of[row.anchor], data, t_index, r_index)
+                                   row.cells, roles_of[id(table_of[row.anchor])], data,
+                                   t_index, r_index)
                 previous, after_structure = row.anchor, False
-            elif row.cells in structural or not any(row.cells):
-                after_structure = after_structure or bool(any(row.cells))
-            else:
+            elif kind == "new":
                 pending.append((r_index, row.cells, after_structure))
+            elif kind != "empty":
+                after_structure = True
+                if isinstance(kind, tuple):
+                    changes += _group_title(kind, row.cells, data)
         for number, cells, _ in pending:
             if previous is None:
                 raise EditConflict(f"bảng {t_index + 1}, dòng {number + 1}: không biết đặt dòng "
                                    "mới vào đâu (bảng không còn dòng nhiệm vụ nào).")
-            changes.append(_added(cells, table_roles, data, t_index, number,
+            changes.append(_added(cells, roles, data, t_index, number,
                                   by_anchor[previous], "after", letter))
     for anchor in generated_rows:
         if anchor not in seen and anchor in by_anchor:
@@ -119,6 +119,68 @@ def compare(generated: Document, edited: Document, data: Data, *, letter: bool) 
                                   old=plain(ind.name) or plain(" ".join(ind.task))))
     changes = [c for c in changes if not _under_removed(c, changes)]
     return changes
+
+
+def _check_order(source: Table, anchors: list[str], by_anchor) -> None:
+    """Rows moved to another place are refused: the data's order is not changed from here."""
+    kept = set(anchors)
+    before = [r.anchor for r in source.rows if r.anchor in kept]
+    after = list(dict.fromkeys(anchors))
+    if before != after:
+        moved = next(a for a, b in zip(after, before) if a != b)
+        raise EditConflict(f"dòng {by_anchor[moved].ref} đã được chuyển sang chỗ khác trong bảng: "
+                           "việc đổi thứ tự dòng chưa được đưa về dữ liệu; hãy đổi thứ tự trong "
+                           "tệp dữ liệu (hoặc trả dòng về chỗ cũ rồi nhập lại).")
+
+
+def _classify(source: Table, table: Table, generated_rows) -> list:
+    """Each edited row: ``task`` (an anchored row, first time seen), ``new`` (a row the
+    person added), ``empty``, ``same`` (a header or group row as generated), or the
+    generated row's cells when it is a header or group row whose text was changed."""
+    def token(row, first: set):
+        if row.anchor in generated_rows and row.anchor not in first:
+            first.add(row.anchor)
+            return ("A", row.anchor)
+        return ("S", row.cells)
+
+    old = [token(r, set()) for r in source.rows]
+    new = [token(r, set()) for r in table.rows]
+    kinds: list = [None] * len(new)
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        free = [old[i][1] for i in range(i1, i2) if old[i][0] == "S"] if tag != "equal" else []
+        for j in range(j1, j2):
+            kind, value = new[j]
+            if kind == "A":
+                kinds[j] = "task"
+            elif not any(value):
+                kinds[j] = "empty"
+            elif tag == "equal":
+                kinds[j] = "same"
+            else:
+                match = next((cells for cells in free if len(cells) == len(value)), None)
+                if match is not None:
+                    free.remove(match)
+                    kinds[j] = match
+                else:
+                    kinds[j] = "new"
+    return kinds
+
+
+def _group_title(old_cells: tuple[str, ...], new_cells: tuple[str, ...], data: Data) -> list[Change]:
+    """A group row whose title was retyped; a header row's edits are not data (ignored)."""
+    for app in data.appendices:
+        for section in app.sections:
+            title = plain(section.title)
+            if not title or title not in old_cells:
+                continue
+            if section.number and section.number not in old_cells:
+                continue
+            new = new_cells[old_cells.index(title)]
+            if new == title or not new:
+                return []
+            label = f"Nhóm {section.number}" if section.number else "Nhóm"
+            return [Change("edit", label, section.path, "title", title, new)]
+    return []
 
 
 def anchor_of_parent(ind: Indicator, by_anchor, anchor: str) -> bool:

@@ -214,3 +214,42 @@ def test_files_congvan_did_not_write_are_refused(project, tmp_path):
     locked.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
     with pytest.raises(UnreadableFile, match="mật khẩu"):
         import_into(locked, data_file)
+
+
+def _group_row(document, title):
+    table = anchored_row(document, "t_I_1").table
+    return next(r for r in table.rows if r.cells[-1].text == title and r.cells[0].text.isupper())
+
+
+def test_group_titles_headers_and_rows_under_a_group(project):
+    data_file, out = project
+    document = open_docx(out / "cong-van.docx")
+    table = anchored_row(document, "t_I_1").table
+    set_cell(table.rows[0].cells[1], "Chỉ số")  # a header: the template's, not data
+    group = _group_row(document, "THỂ CHẾ SỐ")
+    set_cell(group.cells[1], "THỂ CHẾ SỐ VÀ CHÍNH SÁCH")
+    insert_row_after(anchored_row(document, "t_II_1"),
+                     {1: "Ban hành quy chế", 2: "Phòng Tư pháp",
+                      4: "Phòng Tư pháp tham mưu ban hành quy chế."}, above=True)
+    document.save(str(out / "cong-van.docx"))
+    report = import_into(out / "cong-van.docx", data_file)
+    assert [c.format() for c in report.changes] == [
+        "Nhóm II: sửa tên nhóm “THỂ CHẾ SỐ” → “THỂ CHẾ SỐ VÀ CHÍNH SÁCH”",
+        "thêm dòng trước II.1: “Ban hành quy chế”",
+    ]
+    section = _indicators(data_file)[1]
+    assert section["title"] == "THỂ CHẾ SỐ VÀ CHÍNH SÁCH"
+    assert section["indicators"][0]["name"] == "Ban hành quy chế"
+    assert section["indicators"][1]["name"].startswith("Tổ chức hội nghị")
+
+
+def test_a_moved_row_is_refused(project):
+    data_file, out = project
+    before = data_file.read_bytes()
+    document = open_docx(out / "cong-van.docx")
+    row = anchored_row(document, "t_IV_4")
+    anchored_row(document, "t_IV_3")._tr.addprevious(row._tr)
+    document.save(str(out / "cong-van.docx"))
+    with pytest.raises(EditConflict, match="dòng IV.4 đã được chuyển sang chỗ khác"):
+        import_into(out / "cong-van.docx", data_file)
+    assert data_file.read_bytes() == before
