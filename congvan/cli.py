@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .exceptions import CongvanError, UsageProblem, shown
+from .exceptions import CongvanError, EditedFilesError, UsageProblem, shown
 
 DATA = click.Path(dir_okay=False, path_type=Path)
 
@@ -99,8 +99,8 @@ def build(data_file, output_dir, units, dispatch, force, templates_dir, watching
     data = _run(load, data_file)
     _warn(data.warnings)
     findings: list = []
-    report = _run(build_documents, data, output_dir, templates_dir=templates_dir,
-                  findings=findings, **build_kwargs)
+    report = _run(_offering_import, data_file, output_dir, build_documents, data, output_dir,
+                  templates_dir=templates_dir, findings=findings, **build_kwargs)
     for path, finding in findings:
         click.echo(f"{output_dir / path}: cảnh báo: {finding.format()}", err=True)
     for path in report.written:
@@ -108,6 +108,20 @@ def build(data_file, output_dir, units, dispatch, force, templates_dir, watching
     for path in report.removed:
         click.echo(f"  xóa  {output_dir / path}")
     click.echo(report.summary())
+
+
+def _offering_import(data_file, output_dir, fn, *args, **kwargs):
+    """``fn`` whose stop for hand-edited files also offers to take the edits into the data."""
+    try:
+        return fn(*args, **kwargs)
+    except EditedFilesError as exc:
+        documents = [f for f in exc.files if f.lower().endswith(".docx")]
+        if not documents:
+            raise
+        # at the start of the line (the listing above indents file names: scripts read those)
+        hints = "\n".join(f"congvan import {output_dir / f} --into {data_file}" for f in documents)
+        raise EditedFilesError(f"{exc}\nHoặc đưa các sửa đổi trong văn bản vào tệp dữ liệu rồi "
+                               f"tạo lại:\n{hints}", exc.files) from None
 
 
 def _watch(data_file, output_dir, build_kwargs, templates_dir) -> None:
@@ -227,6 +241,20 @@ def diff(old_file, new_file, as_json):
     else:
         click.echo(result.format())
     sys.exit(0 if result.is_empty else 1)
+
+
+@cli.command()
+@click.argument("data_file", type=DATA)
+@click.option("--xlsx", "xlsx_file", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Tệp Excel (.xlsx) cần ghi: bảng nhiệm vụ để giao việc, sửa rồi nhập lại.")
+@click.option("--force", is_flag=True, help="Ghi đè tệp Excel đã có.")
+def export(data_file, xlsx_file, force):
+    """Xuất bảng nhiệm vụ ra Excel (mã nhiệm vụ, nhóm, tên, chủ trì, phối hợp, nội dung,
+    thời hạn, ghi chú); sửa xong nhập lại bằng: congvan import TỆP.xlsx --into DỮ-LIỆU.yaml"""
+    from .edits import export_xlsx
+
+    count = _run(export_xlsx, data_file, xlsx_file, force=force)
+    click.echo(f"Đã ghi {count} nhiệm vụ vào {xlsx_file}.")
 
 
 @cli.command()

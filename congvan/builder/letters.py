@@ -6,6 +6,8 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from congvan.builder.anchors import (DIGEST_PROPERTY, FILE_PROPERTY, LETTER_PREFIX, context_digest,
+                                     mark_letter)
 from congvan.builder.filenames import letter_paths
 from congvan.builder.rendered import RenderedFile
 from congvan.builder.templates import LETTER_TEMPLATE, compiled
@@ -42,8 +44,16 @@ class LetterRenderer:
 
     def render(self, uid: str) -> RenderedFile:
         """The letter of one unit that has tasks."""
-        ctx = letter_context(self.data, self.data.units[uid], self.tasks[uid])
+        ctx = self.context(uid)
         return RenderedFile(self.paths[uid], "unit-letter", uid, self.template.render(ctx))
+
+    def context(self, uid: str) -> dict:
+        """The letter's context with its anchors and properties (see builder/anchors.py)."""
+        ctx = letter_context(self.data, self.data.units[uid], self.tasks[uid])
+        digest = context_digest(ctx)
+        mark_letter(ctx, self.data, self.tasks[uid])
+        ctx["properties"] = {DIGEST_PROPERTY: digest, FILE_PROPERTY: LETTER_PREFIX + uid}
+        return ctx
 
     def render_many(self, unit_ids: Iterable[str]) -> list[RenderedFile]:
         """Letters of ``unit_ids`` (which must all have tasks), in that order."""

@@ -10,6 +10,8 @@ import dataclasses
 import os
 from pathlib import Path
 
+from congvan.builder.anchors import (DIGEST_PROPERTY, DOCUMENT_FILE, FILE_PROPERTY, context_digest,
+                                     mark_dispatch, mark_document)
 from congvan.builder.derived import derived_files
 from congvan.builder.filenames import (LETTER_KIND, document_file, letter_paths,
                                        previous_letter_paths)
@@ -28,6 +30,21 @@ DOCUMENT_KINDS = {"cong-van": "dispatch", "ke-hoach": "plan", "quyet-dinh": "dec
 """The manifest's ``kind`` of the document itself, by ``document.type``."""
 
 
+def document_render_context(data: Data) -> dict:
+    """The context the document itself is rendered from, with its anchors and properties
+    (:mod:`congvan.builder.anchors`)."""
+    if document_template(data) == DISPATCH_TEMPLATE:
+        context = dispatch_context(data)
+        digest = context_digest(context)
+        mark_dispatch(context, data)
+    else:
+        context = document_context(data)
+        digest = context_digest(context)
+        mark_document(context, data)
+    context["properties"] = {DIGEST_PROPERTY: digest, FILE_PROPERTY: DOCUMENT_FILE}
+    return context
+
+
 def render_documents(data: Data, *, units=None, dispatch: bool | None = None,
                      templates_dir: Path | None = None) -> list[RenderedFile]:
     """Render, in memory, the document (unless only units were asked) and the letters."""
@@ -37,7 +54,7 @@ def render_documents(data: Data, *, units=None, dispatch: bool | None = None,
         dispatch = not units
     if dispatch:
         name = document_template(data)
-        context = dispatch_context(data) if name == DISPATCH_TEMPLATE else document_context(data)
+        context = document_render_context(data)
         docs.append(RenderedFile(document_file(data), DOCUMENT_KINDS[data.document.kind.key],
                                  None, compiled(templates_dir / name).render(context)))
     wanted = resolve_units(data, units) if units else list(data.units)

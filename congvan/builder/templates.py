@@ -5,8 +5,11 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from congvan.builder.anchors import place_anchors, place_anchors_text
 from congvan.builder.layout_pass import apply_layout
 from congvan.nd30.solid_lines import LINE_STYLE, LINE_STYLE_NAME, fit_lines, fit_lines_text
+from congvan.ooxml import custom_properties
+from congvan.ooxml.package import CONTENT_TYPES, ROOT_RELS, read_parts
 from congvan.ooxml.styles import style_id
 from congvan.ooxml.template import CompiledTemplate
 
@@ -18,13 +21,28 @@ LETTER_TEMPLATE = "thu-don-vi.docx"
 
 class LaidOutTemplate(CompiledTemplate):
     """A template whose context may carry a ``layout`` (declared-column tables, section
-    orientations): applied to the rendered document before it is packed."""
+    orientations), applied to the rendered document before it is packed, and
+    ``properties`` (custom document properties), written to ``docProps/custom.xml``
+    beside the template's own (see :mod:`congvan.builder.anchors`)."""
+
+    def __init__(self, path, finish=None, finish_text=None):
+        super().__init__(path, finish=finish, finish_text=finish_text)
+        parts = read_parts(self.path)
+        self._package = (parts.get(CONTENT_TYPES), parts.get(ROOT_RELS))
+        self._custom = custom_properties.read(parts.get(custom_properties.PART))
+        self._entries: tuple[bytes, bytes] | None = None
 
     def render_parts(self, context: dict, *, tree: bool = False) -> dict[str, bytes]:
         parts = super().render_parts(context, tree=tree)
         if context.get("layout"):
             parts["word/document.xml"] = apply_layout(parts["word/document.xml"],
                                                       context["layout"])
+        if context.get("properties") and all(self._package):
+            if self._entries is None:
+                self._entries = custom_properties.package_entries(*self._package)
+            parts[CONTENT_TYPES], parts[ROOT_RELS] = self._entries
+            parts[custom_properties.PART] = custom_properties.write(
+                {**self._custom, **context["properties"]})
         return parts
 
 
@@ -59,13 +77,27 @@ def compiled(path: Path) -> LaidOutTemplate:
         name, stamp = str(path), None
     cached = _cache.get(name)
     if cached is None or cached[0] != stamp:
-        finish = _line_sizing(path)
-        _cache[name] = (stamp, LaidOutTemplate(path, finish=finish, finish_text=functools.partial(
-            fit_lines_text, line_style=finish.keywords["line_style"], fit=finish)))
+        finish, finish_text = _finishing(path)
+        _cache[name] = (stamp, LaidOutTemplate(path, finish=finish, finish_text=finish_text))
     return _cache[name][1]
 
 
-def _line_sizing(path: Path):
-    """The decree's line sizing for the line style as this template calls it: a template
-    saved by an office suite keeps the style's name, not always its id."""
-    return functools.partial(fit_lines, line_style=style_id(path, LINE_STYLE_NAME) or LINE_STYLE)
+def _finishing(path: Path):
+    """The finishing pass of a rendered document, on the tree and on text (the same bytes):
+    the anchors' markers become bookmarks (:mod:`congvan.builder.anchors`), then the
+    decree's lines are sized for the line style as this template calls it (a template
+    saved by an office suite keeps the style's name, not always its id)."""
+    sizing = functools.partial(fit_lines,
+                               line_style=style_id(path, LINE_STYLE_NAME) or LINE_STYLE)
+    sizing_text = functools.partial(fit_lines_text, line_style=sizing.keywords["line_style"],
+                                    fit=sizing)
+
+    def finish(root) -> None:
+        place_anchors(root)
+        sizing(root)
+
+    def finish_text(xml: str) -> str | None:
+        anchored = place_anchors_text(xml)
+        return None if anchored is None else sizing_text(anchored)
+
+    return finish, finish_text

@@ -3,9 +3,6 @@ table fix, line sizing, serialise), takes the tree path wherever it cannot prove
 and really skips the XML parse where it can."""
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import docx
 import pytest
 from markupsafe import Markup
@@ -13,20 +10,27 @@ from markupsafe import Markup
 import congvan
 from congvan.builder.templates import DISPATCH_TEMPLATE, LETTER_TEMPLATE, compiled
 from congvan.data.units import assignments
-from congvan.documents.dispatch import dispatch_context
+from congvan.builder.letters import LetterRenderer
+from congvan.builder.pipeline import document_render_context
 from congvan.documents.letter import letter_context
 from congvan.nd30.solid_lines import fit_lines, fit_lines_text
 from congvan.ooxml.shell import Shell
 from congvan.ooxml.template import CompiledTemplate
-from helpers import ROOT
+from helpers import ROOT, load_tool
 
 TEMPLATES = ROOT / "templates"
 DOCUMENT = "word/document.xml"
 
 
 def letter_contexts(data):
-    tasks = assignments(data)
-    return [letter_context(data, data.units[u], tasks[u]) for u in tasks]
+    """Each letter's context as a build renders it: with its anchors' markers and properties."""
+    renderer = LetterRenderer(data, TEMPLATES)
+    return [renderer.context(uid) for uid in renderer.wanted(data.units)]
+
+
+def dispatch_context(data):
+    """The dispatch's context as a build renders it (anchors' markers, properties)."""
+    return document_render_context(data)
 
 
 def assert_same_both_ways(template: CompiledTemplate, contexts) -> int:
@@ -66,16 +70,8 @@ def test_sample_renders_without_any_xml_tree(sample, no_tree):
         compiled(TEMPLATES / LETTER_TEMPLATE).render(ctx)
 
 
-def _gen_large():
-    spec = importlib.util.spec_from_file_location("gen_large", ROOT / "tools" / "gen_large.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("gen_large", module)
-    spec.loader.exec_module(module)
-    return module
-
-
 def synthetic(tmp_path, units: int, tasks: int):
-    gen = _gen_large()
+    gen = load_tool("gen_large")
     return congvan.load(gen.write(tmp_path / "large.yaml", gen.make_data(units, tasks, seed=5)))
 
 
@@ -101,7 +97,8 @@ def test_sample_lines_sized_on_text_as_on_the_tree(sample):
     from lxml import etree
 
     template = compiled(TEMPLATES / LETTER_TEMPLATE)
-    ctx = letter_contexts(sample)[0]
+    uid, tasks = next(iter(assignments(sample).items()))
+    ctx = letter_context(sample, sample.units[uid], tasks)  # no anchors: the lines alone
     unsized = CompiledTemplate(TEMPLATES / LETTER_TEMPLATE).render_parts(ctx)[DOCUMENT]
     text = fit_lines_text(unsized.decode("utf-8"))
     root = etree.fromstring(unsized)

@@ -1,0 +1,71 @@
+"""Every file a build writes anchors its task rows and body paragraphs with bookmarks:
+ASCII names of at most 40 characters, unique in the file, each around one paragraph; the
+markers that place them leave no trace in the text."""
+
+import re
+import zipfile
+
+import pytest
+from lxml import etree
+
+from congvan.builder.anchors import task_anchors
+from congvan.builder.pipeline import build
+from congvan.data.loader import load
+from helpers import DECISION_SAMPLE, PLAN_SAMPLE, SAMPLE
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.mark.parametrize("sample", [SAMPLE, PLAN_SAMPLE, DECISION_SAMPLE], ids=lambda p: p.stem)
+def test_bookmarks_in_every_file(sample, tmp_path):
+    data = load(sample)
+    build(data, tmp_path)
+    expected = set(task_anchors(data).values())
+    documents = sorted(tmp_path.rglob("*.docx"))
+    seen_rows: set[str] = set()
+    for path in documents:
+        with zipfile.ZipFile(path) as archive:
+            xml = archive.read("word/document.xml")
+            assert b"congvan-du-lieu" in archive.read("docProps/custom.xml")
+        root = etree.fromstring(xml)
+        starts = list(root.iter(f"{W}bookmarkStart"))
+        names = [b.get(f"{W}name") for b in starts]
+        assert len(names) == len(set(names)), path
+        assert all(re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{0,39}", n) for n in names), names
+        ends = {b.get(f"{W}id") for b in root.iter(f"{W}bookmarkEnd")}
+        assert {b.get(f"{W}id") for b in starts} == ends
+        assert all(b.getparent().tag == f"{W}p" for b in starts)
+        assert "\ue000" not in xml.decode("utf-8") and "\ue001" not in xml.decode("utf-8")
+        seen_rows |= {n for n in names if n.startswith("t")}
+        if path.parent == tmp_path:
+            assert "p_1" in names or {"c_1", "d_1"} <= set(names)
+    assert seen_rows == expected
+
+
+def test_anchors_placed_on_text_are_the_tree_passs_bytes(sample):
+    """The string render places the bookmarks itself, byte for byte as the tree pass does,
+    for the dispatch and every letter (several markers in one paragraph included)."""
+    from congvan.builder.anchors import place_anchors, place_anchors_text
+    from congvan.builder.letters import LetterRenderer
+    from congvan.builder.pipeline import document_render_context
+    from congvan.builder.templates import DISPATCH_TEMPLATE, LETTER_TEMPLATE, default_templates_dir
+    from congvan.ooxml.template import CompiledTemplate
+    from lxml import etree
+
+    templates = default_templates_dir()
+    renderer = LetterRenderer(sample, templates)
+    cases = [(DISPATCH_TEMPLATE, document_render_context(sample))]
+    cases += [(LETTER_TEMPLATE, renderer.context(uid)) for uid in renderer.wanted(sample.units)]
+    for name, ctx in cases:
+        raw = CompiledTemplate(templates / name).render_parts(ctx)["word/document.xml"]
+        assert "\ue000".encode() in raw
+        root = etree.fromstring(raw)
+        place_anchors(root)
+        tree = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        assert place_anchors_text(raw.decode("utf-8")).encode("utf-8") == tree, name
+    two = ('<w:p><w:pPr><w:jc w:val="left"/></w:pPr><w:r><w:t>\ue000a\ue001\ue000b\ue001</w:t>'
+           '</w:r><w:r><w:t xml:space="preserve">\ue000c\ue001 x</w:t></w:r></w:p>')
+    xml = f'<w:document xmlns:w="{W[1:-1]}"><w:body>{two}</w:body></w:document>'
+    root = etree.fromstring(xml)
+    place_anchors(root)
+    assert place_anchors_text(xml) == etree.tostring(root, encoding="unicode")
