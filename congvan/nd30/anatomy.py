@@ -3,7 +3,7 @@
 The check cannot rely on styles or template names: a file typed in Word by anyone
 has none of ours. Each element is recognised the way a reader recognises it: the
 quốc hiệu by its words, the Số line by ``Số:``, the place and date by ``ngày … tháng
-… năm``, the Nơi nhận by its label, the appendix by its ``PHỤ LỤC`` heading.
+… năm``, the Nơi nhận by its label, the appendix by its ``PHỤ LỤC`` (or ``DANH MỤC``) heading.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ _MOTTO = "doc lap tu do hanh phuc"
 _TYPE_BY_FOLD = {fold(name): name for name in DOCUMENT_TYPES}
 _NUMBER = re.compile(r"^Số\s*:", re.IGNORECASE)
 _PLACE_DATE = re.compile(r",\s*ngày\b.*\btháng\b.*\bnăm\s+\d{4}", re.IGNORECASE)
-_APPENDIX = re.compile(r"^phu luc( [ivxlcdm0-9]+)?$")
+_APPENDIX = re.compile(r"^(phu luc|danh muc)( [ivxlcdm0-9]+)?$")
 _PARENT_START = re.compile(r"^(ubnd|hdnd|bo|so|tong cuc|cuc|uy ban nhan dan \S)")
 
 
