@@ -111,9 +111,10 @@ def _cell_paragraphs(doc: Document, cell: tuple[int, int, int]) -> list[Paragrap
 
 
 def _stands_alone(doc: Document, p: Paragraph) -> bool:
-    """Outside any table, or in a table of one column (a title block boxed in a borderless
-    one-cell table, as our own van-ban.docx does to size the rule under it)."""
-    return p.cell is None or all(len(row.cells) == 1 for row in doc.tables[p.cell[0]].rows)
+    """Outside any table, or in a row of one cell (a title block boxed in a borderless
+    one-cell table, as our own van-ban.docx does to size the rule under it; LibreOffice
+    saves that table as one more row of the header table above it)."""
+    return p.cell is None or len(doc.tables[p.cell[0]].rows[p.cell[1]].cells) == 1
 
 
 def _row_cells(doc: Document, cell: tuple[int, int, int]):
