@@ -114,6 +114,7 @@ class Rows:
 
     def _row(self, line: Line) -> dict:
         row: dict = {}
+        merged: list[int] = []
         for i, (column, slot) in enumerate(zip(self.table.columns, line.slots)):
             if slot.span == 0:
                 continue
@@ -127,9 +128,11 @@ class Rows:
                     continue
                 previous = self._last or {}
                 self._copy(row, previous, column)
-                self.merge_columns.add(i)
+                merged.append(i)
                 continue
             self._put(row, column, slot, line)
+        if row.get("shares_task"):  # merged with the task: the column merges as the task does
+            self.merge_columns.update(merged)
         if not row.get("name"):
             row["name"] = ""
         return row

@@ -15,8 +15,9 @@ import re
 from congvan.vn.slug import slugify
 from congvan.vn.text import fold
 
-_GROUP = re.compile(r"(^|\s)cac\s|(^|\s)nhung\s|xa, phuong|phuong, xa|phong, ban|"
-                    r"ban, nganh|co quan, don vi|doan the")
+_GROUP = re.compile(r"(^|\s)cac\s|(^|\s)nhung\s|xa phuong|phuong xa|phong ban|ban nganh|"
+                    r"co quan don vi|doan the")
+"""Wording of a name that covers several units (folded: no accents, no punctuation)."""
 _COMMUNE = re.compile(r"^(ubnd|uy ban nhan dan) (xa|phuong|thi tran)\s")
 _ORGANIZATION = re.compile(r"^(trung tam|bao hiem|cong an|hoi|doan|ngan hang|truong|"
                            r"ban quan ly|ban chi huy|chi cuc|doi)\b")
@@ -99,10 +100,16 @@ class Registry:
 
 def split_names(paragraphs: list[str]) -> list[str]:
     """Unit names of a chủ trì / phối hợp cell: one per paragraph, or separated by ``;``."""
-    names = []
+    names: list[str] = []
     for text in paragraphs:
-        for part in text.split(";"):
+        for n, part in enumerate(text.split(";")):
             part = part.strip().strip(" .,-–+").strip()
-            if part:
+            if not part:
+                continue
+            if n and names and part[0].islower():
+                # Names start with a capital (Phòng, UBND, Các…): a part in lower case goes
+                # on naming the one before (``Các đoàn thể; tổ chức chính trị, xã hội``).
+                names[-1] += "; " + part
+            else:
                 names.append(part)
     return names
