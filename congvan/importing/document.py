@@ -175,6 +175,10 @@ def _decision(paragraphs, notes: Notes) -> dict:
     rest = list(paragraphs)
     if rest and rest[0].text == rest[0].text.upper() and not fold(rest[0].text).startswith("can cu"):
         out["authority"] = rest.pop(0).text
+    else:
+        notes.add("Quyết định", "không tìm thấy dòng thẩm quyền ban hành (chữ in hoa trên các "
+                                "căn cứ); hãy sửa document.authority.")
+        out["authority"] = "(THẨM QUYỀN BAN HÀNH)"
     while rest and fold(rest[0].text).startswith("can cu"):
         out.setdefault("bases", []).append(paragraph_markup(rest.pop(0), italic=False).rstrip(_ENTRY_END))
     if rest and fold(rest[0].text).startswith("theo de nghi"):
