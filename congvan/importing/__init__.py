@@ -10,22 +10,11 @@ with :mod:`.tables`, :mod:`.columns` and :mod:`.rows` (appendix tables),
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-from congvan.importing.notes import ImportFailure, Note, Notes
+from congvan.importing.notes import ImportFailure, Imported, Note
 
 __all__ = ["ImportFailure", "Imported", "Note", "import_docx", "write_import"]
-
-
-@dataclass(frozen=True)
-class Imported:
-    source: Path
-    data: dict
-    """The data as plain values (what the YAML holds)."""
-    notes: tuple[Note, ...]
-    text: str
-    """The YAML text."""
 
 
 def import_docx(source: str | Path, data: bytes | None = None) -> Imported:

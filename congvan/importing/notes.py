@@ -1,9 +1,10 @@
 """What an import could not read with confidence (warnings naming the place: a part of
-the document, or a table row), and the one error that stops an import."""
+the document, or a table row), the one error that stops an import, and its result."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from congvan.exceptions import CongvanError
 
@@ -29,3 +30,15 @@ class Notes:
 
     def add(self, where: str, message: str) -> None:
         self.items.append(Note(where, message))
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What an import produced."""
+
+    source: Path
+    data: dict
+    """The data as plain values (what the YAML holds)."""
+    notes: tuple[Note, ...]
+    text: str
+    """The YAML text."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from congvan.importing.appendix import read_appendices
 from congvan.importing.document import read_document
-from congvan.importing.notes import ImportFailure, Notes
+from congvan.importing.notes import Imported, ImportFailure, Notes
 from congvan.importing.units import Registry
 from congvan.importing.yaml_writer import dump
 from congvan.nd30.anatomy import dissect
@@ -15,8 +15,6 @@ from congvan.nd30.reading import read_docx
 
 
 def read(source: Path, data: bytes | None):
-    from congvan.importing import Imported
-
     doc = read_docx(source, data)
     a = dissect(doc)
     if a.number is None and a.place_date is None and not a.body and not doc.tables:
