@@ -102,9 +102,10 @@ def _new_table(doc, header, title_row, column_numbers, repeat=True):
 
 def task_document(path, header, rows, *, kind="Kế hoạch", heading="PHỤ LỤC",
                   title="Danh mục nhiệm vụ chuyển đổi số năm 2023", title_row=None,
-                  column_numbers=False):
-    """A ``kind`` document whose appendix is a table with ``header`` and ``rows``."""
-    document(path, kind)
+                  column_numbers=False, **page):
+    """A ``kind`` document whose appendix is a table with ``header`` and ``rows``; ``page``:
+    keywords of :func:`wrong_documents.document` for page 1."""
+    document(path, kind, **page)
     doc = Document(path)
     sec = doc.add_section(WD_SECTION.NEW_PAGE)
     sec.orientation = WD_ORIENT.LANDSCAPE

@@ -38,7 +38,7 @@ def read_appendices(a: Anatomy, units: Registry, notes: Notes, *, classic_allowe
     for n, (app, end) in enumerate(zip(a.appendices, ends), start=1):
         where = f"Phụ lục {n}" if len(heads) > 1 else "Phụ lục"
         tables = _tables_of(a, app.heading.index, end)
-        read = read_tables(a.doc, tables, where, notes)
+        read = read_tables(tables, where, notes)
         if read is None:
             notes.add(where, "không tìm thấy bảng có dòng tiêu đề cột (STT, nhiệm vụ, chủ trì…); "
                              "phụ lục này không được nhập.")

@@ -64,13 +64,14 @@ def read_body(paragraphs, *, typed: bool, notes: Notes) -> list:
 
 
 def _unclose(items: list) -> None:
-    """Take off the ``./.`` the generator adds to the last paragraph."""
+    """Take off the ``/.`` of the ``./.`` the generator adds to the last paragraph (it adds
+    it again; the sentence keeps its full stop)."""
     if not items:
         return
     last = items[-1]
     if isinstance(last, str):
         if last.endswith("./."):
-            items[-1] = last[:-3].rstrip()
+            items[-1] = last[:-2]
         return
     for key in ("points", "paragraphs"):
         if last.get(key):
@@ -78,4 +79,4 @@ def _unclose(items: list) -> None:
                 _unclose(last[key])
                 return
     if last["point"].endswith("./."):
-        last["point"] = last["point"][:-3].rstrip()
+        last["point"] = last["point"][:-2]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from congvan.data.kinds import KINDS
+from congvan.data.kinds import KINDS, contradiction
 from congvan.importing.body import read_body
 from congvan.importing.markup import escape, paragraph_markup
 from congvan.importing.notes import ImportFailure, Notes
@@ -116,6 +116,11 @@ def _number(a: Anatomy, kind, notes: Notes) -> tuple[int | None, str]:
     head, _, rest = symbol.partition("-")
     if kind.abbreviation and head.upper() == kind.abbreviation.upper() and rest:
         symbol = rest
+    other = contradiction(kind, symbol.upper())
+    if other:
+        notes.add("Số, ký hiệu", f"ký hiệu «{symbol}» bắt đầu bằng «{other}», chữ viết tắt của "
+                                 f"loại khác, không phải {kind.sentence.lower()}; đã bỏ «{other}-».")
+        symbol = symbol.split("-", 1)[1]
     if not _SYMBOL.match(symbol):
         fixed = symbol.upper()
         if not _SYMBOL.match(fixed):
@@ -205,8 +210,8 @@ def _decision(paragraphs, notes: Notes) -> dict:
 
 
 def _unclose(text: str) -> str:
-    """The last paragraph without the ``./.`` the generator adds."""
-    return text[:-3].rstrip() if text.endswith("./.") else text
+    """The last paragraph without the ``/.`` of the ``./.`` the generator adds again."""
+    return text[:-2] if text.endswith("./.") else text
 
 
 def _signer(a: Anatomy, notes: Notes) -> dict:

@@ -98,11 +98,5 @@ def markup(runs: list[Run], *, skip: str = "", bold: bool = True, italic: bool =
 
 def paragraph_markup(p: Paragraph, *, skip: str = "", bold: bool = True,
                      italic: bool = True) -> str:
-    """:func:`markup` of one paragraph; a paragraph all in one emphasis that the caller
-    does not pass keeps none."""
+    """:func:`markup` of one paragraph."""
     return markup(p.runs, skip=skip, bold=bold, italic=italic)
-
-
-def whole(p: Paragraph) -> tuple[bool, bool]:
-    """(all bold, all italic) of a paragraph's text."""
-    return p.all_bold(), p.all_italic()

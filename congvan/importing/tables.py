@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from congvan.importing.columns import TableColumn, header_columns, is_column_numbers
-from congvan.importing.notes import ImportFailure, Notes
-from congvan.nd30.document import Cell, Document, Table
+from congvan.importing.notes import Notes
+from congvan.nd30.document import Cell, Table
 
 
 @dataclass
@@ -104,7 +104,7 @@ def _row_texts(row) -> list[str]:
     return [" ".join(p.text for p in c.paragraphs if p.text) for c in row.cells]
 
 
-def read_tables(doc: Document, tables: list[Table], where: str, notes: Notes) -> ReadTable | None:
+def read_tables(tables: list[Table], where: str, notes: Notes) -> ReadTable | None:
     """The rows of ``tables`` (one appendix) under the first header found, or None when no
     table has a header row that reads as a task table's."""
     columns = None

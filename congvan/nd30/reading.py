@@ -9,6 +9,7 @@ import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from pathlib import Path
 
 from lxml import etree
@@ -50,7 +51,8 @@ def _open(path: Path, data: bytes | None) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         bad = archive.testzip()
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError,
+            NotImplementedError) as exc:
         raise UnreadableDocument(f"Tệp '{path}' bị hỏng (gói zip không đọc được: {exc}).") from None
     if bad is not None:
         raise UnreadableDocument(f"Tệp '{path}' bị hỏng (phần '{bad}' sai mã kiểm tra).")
@@ -65,7 +67,7 @@ def _xml(archive: zipfile.ZipFile, name: str, path: Path):
         data = archive.read(name)
     except KeyError:
         return None
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
         raise UnreadableDocument(f"Tệp '{path}' bị hỏng (phần '{name}': {exc}).") from None
     try:
         return etree.fromstring(data, etree.XMLParser(resolve_entities=False, huge_tree=True))

@@ -64,3 +64,25 @@ def test_a_missing_file(tmp_path):
     result = CliRunner().invoke(cli, ["import", str(tmp_path / "khong-co.docx"),
                                       "-o", str(tmp_path / "d.yaml")])
     assert result.exit_code == 1 and "Không tìm thấy tệp" in result.output
+
+
+def test_randomly_damaged_files_give_an_error_never_a_traceback(tmp_path):
+    import random
+
+    from congvan.exceptions import CongvanError
+    from congvan.importing import import_docx
+
+    document(tmp_path / "cu.docx", "Kế hoạch", appendix=True)
+    data = (tmp_path / "cu.docx").read_bytes()
+    rnd = random.Random(7)
+    errors = 0
+    for _ in range(40):
+        damaged = bytearray(data)
+        for _ in range(4):
+            damaged[rnd.randrange(len(damaged))] = rnd.randrange(256)
+        try:
+            import_docx(tmp_path / "hong.docx", bytes(damaged))
+        except CongvanError as exc:
+            errors += 1
+            assert "bị hỏng" in str(exc) or "không" in str(exc)
+    assert errors > 0

@@ -155,3 +155,12 @@ def test_each_kind_is_read_from_the_document(tmp_path, kind):
     assert imported.data["document"]["symbol"] == "UBND"
     assert imported.data["document"]["issuer"] == {
         "parent": "UBND TỈNH BẮC KẠN", "lines": ["SỞ NỘI VỤ"], "short_name": "Sở Nội vụ"}
+
+
+def test_a_symbol_of_another_type_is_a_warning(tmp_path):
+    header = ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì"]
+    path, imported, data = _imported(tmp_path, header, [["1", "Rà soát", "Công an"]],
+                                     kind="Thông báo", symbol="TTr-UBND")
+    assert imported.data["document"]["symbol"] == "UBND"
+    assert data.document.symbol == "TB-UBND"
+    assert any("«TTR»" in n.message for n in imported.notes)
