@@ -149,3 +149,18 @@ def task_document(path, header, rows, *, kind="Kế hoạch", heading="PHỤ L�
                 above[i] = cells[i]._tc.get_or_add_tcPr()
     doc.save(path)
     return path
+
+
+def table_in_text(path, header, rows, kind="Kế hoạch"):
+    """A ``kind`` document with its task table typed inside the text, above the signature,
+    and no PHỤ LỤC heading."""
+    document(path, kind)
+    doc = Document(path)
+    table = doc.add_table(rows=0, cols=len(header))
+    table.style = "Table Grid"
+    for values in [header, *rows]:
+        for cell, value in zip(table.add_row().cells, values):
+            _fill(cell, value)
+    doc.tables[1]._tbl.addprevious(table._tbl)  # before the signature table
+    doc.save(path)
+    return path

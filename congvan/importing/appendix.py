@@ -5,6 +5,7 @@ and the rows themselves (:mod:`congvan.importing.rows`)."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from congvan.data.numbering import letter, roman
 from congvan.documents.appendix import CLASSIC_COLUMNS
@@ -45,7 +46,44 @@ def read_appendices(a: Anatomy, units: Registry, notes: Notes, *, classic_allowe
             continue
         out.append(_appendix(a, app, read, end, where, units, notes,
                              classic_allowed and len(heads) == 1))
+    if not out and not heads:
+        out = _body_tables(a, units, notes)
     return out
+
+
+@dataclass
+class _Heading:
+    """Where an appendix starts when the document has no heading for it."""
+
+    text: str
+    index: int
+
+
+@dataclass
+class _Start:
+    heading: _Heading
+
+
+def _body_tables(a: Anatomy, units: Registry, notes: Notes) -> list[dict]:
+    """A task table typed inside the text (no PHỤ LỤC heading): imported as an appendix,
+    with a warning, since the generator prints it after the signature."""
+    end = a.distribution_label.index if a.distribution_label is not None else \
+        len(a.doc.paragraphs) + 1
+    found = None
+    for table in _tables_of(a, -1, end):
+        read = read_tables([table], "Bảng trong nội dung", Notes())
+        if read is not None:
+            found = (table, read)
+            break
+    if found is None:
+        return []
+    table, _ = found
+    first = min(p.index for r in table.rows for c in r.cells for p in c.paragraphs)
+    read = read_tables(_tables_of(a, first - 1, end), "Bảng trong nội dung", notes)
+    notes.add("Bảng trong nội dung", "văn bản không có tiêu đề PHỤ LỤC; bảng nhiệm vụ nằm "
+                                     "trong nội dung được nhập thành phụ lục (in sau phần ký).")
+    start = _Start(_Heading("PHỤ LỤC", first - 1))
+    return [_appendix(a, start, read, first, "Bảng trong nội dung", units, notes, False)]
 
 
 def _title(a: Anatomy, app, end: int, read) -> str:

@@ -8,7 +8,7 @@ import pytest
 import congvan
 from congvan.importing import import_docx, write_import
 from congvan.nd30.reading import read_docx
-from foreign_documents import UP, Group, Split, task_document
+from foreign_documents import UP, Group, Split, table_in_text, task_document
 
 
 def _imported(tmp_path, header, rows, **kwargs):
@@ -164,3 +164,12 @@ def test_a_symbol_of_another_type_is_a_warning(tmp_path):
     assert imported.data["document"]["symbol"] == "UBND"
     assert data.document.symbol == "TB-UBND"
     assert any("«TTR»" in n.message for n in imported.notes)
+
+
+def test_a_table_in_the_text_becomes_an_appendix_with_a_warning(tmp_path):
+    path = table_in_text(tmp_path / "cu.docx", ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì"],
+                         [["1", "Rà soát", "Công an"], ["2", "Cấp căn cước", "Công an"]])
+    imported = write_import(path, tmp_path / "d.yaml")
+    assert [r["name"] for r in _rows(_appendix(imported))] == ["Rà soát", "Cấp căn cước"]
+    assert "Bảng trong nội dung" in _where(imported)
+    assert [i.lead for i in congvan.load(tmp_path / "d.yaml").rows()] == [("cong-an",)] * 2
