@@ -164,3 +164,19 @@ def table_in_text(path, header, rows, kind="Kế hoạch"):
     doc.tables[1]._tbl.addprevious(table._tbl)  # before the signature table
     doc.save(path)
     return path
+
+
+def word_numbered(path, header, rows, points):
+    """A Kế hoạch whose points and STT cells are numbered by Word (list styles, no number
+    typed): ``points`` are (style, text) pairs placed before the signature; the STT column
+    of ``rows`` (first cell) is left empty and numbered with ``List Number``."""
+    task_document(path, header, [["", *r] for r in rows])
+    doc = Document(path)
+    signature = doc.tables[1]._tbl
+    for style, text in points:
+        signature.addprevious(doc.add_paragraph(text, style=style)._p)
+    table = doc.tables[-1]
+    for row in table.rows[1:]:
+        row.cells[0].paragraphs[0].style = doc.styles["List Number"]
+    doc.save(path)
+    return path

@@ -32,15 +32,31 @@ def read_body(paragraphs, *, typed: bool, notes: Notes) -> list:
     styles = ["roman", "arabic", "letter", "dash"] if typed else ["arabic", "letter", "dash"]
     items: list = []
     stack: list[dict] = []  # open points, one per level
+    automatic: dict[str, int] = {}  # Word's list number style → level it was given
     for p in paragraphs:
         found = label_of(p.text)
+        if found is None and p.list_style:
+            found = (p.list_style, "")  # numbered by Word itself, not typed
         level = styles.index(found[0]) if found and found[0] in styles else None
+        if found and not found[1] and level is not None:
+            # Word's own numbering has no typed number to keep as text: a list style takes
+            # the level it first could (the generator numbers it in that level's style).
+            if found[0] in automatic:
+                level = automatic[found[0]]
+            elif level > len(stack):
+                notes.add(f"Nội dung, đoạn «{p.text[:50]}»",
+                          "đoạn được Word đánh số tự động; được đặt ở cấp "
+                          f"«{_expected(styles[len(stack)], 1)}» theo cách đánh số của loại "
+                          "văn bản.")
+                level = len(stack)
+            automatic[found[0]] = level
+            found = (styles[level], "")
         if found and level is not None and level <= len(stack):
             style, label = found
             del stack[level:]
             siblings = stack[-1].setdefault("points", []) if stack else items
             count = sum(1 for s in siblings if isinstance(s, dict)) + 1
-            if label != _expected(style, count):
+            if label and label != _expected(style, count):
                 notes.add(f"Nội dung, đoạn «{p.text[:50]}»",
                           f"số mục «{label}» sẽ được đánh lại là «{_expected(style, count)}».")
             bold = style in ("roman", "arabic")
@@ -48,7 +64,7 @@ def read_body(paragraphs, *, typed: bool, notes: Notes) -> list:
             siblings.append(node)
             stack.append(node)
             continue
-        if found and found[0] != "dash" and level is None:
+        if found and found[1] and found[0] != "dash" and level is None:
             notes.add(f"Nội dung, đoạn «{p.text[:50]}»",
                       f"số mục «{found[1]}» không thuộc cách đánh số của loại văn bản này; "
                       "đoạn được giữ nguyên, không đánh số lại.")

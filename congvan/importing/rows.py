@@ -57,11 +57,14 @@ class Rows:
                 continue
             number = line.slots[number_col].text if number_col is not None else ""
             continued = number_col is not None and line.slots[number_col].continued
-            if (continued or (line.first_of_table and not number)) and self._last is not None:
+            # An STT cell Word numbers by itself has no text: a new row, numbered again.
+            automatic = number_col is not None and line.slots[number_col].numbered
+            if (continued or (line.first_of_table and not number and not automatic)) \
+                    and self._last is not None:
                 self._extend(self._last, line)
                 continue
             m = _ROW_NUMBER.match(number)
-            if number_col is not None and not m:
+            if number_col is not None and not m and not (automatic and not number):
                 self.notes.add(line.where, f"ô số thứ tự «{number}» không phải một số; dòng "
                                            "được coi là một dòng mới (số do chương trình đánh).")
             row = self._row(line)

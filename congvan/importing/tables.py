@@ -24,6 +24,8 @@ class Slot:
     """The cell continues a vertical merge from the row above."""
     span: int = 1
     """How many of the header's columns the cell covers."""
+    numbered: bool = False
+    """Word draws a number in the cell (automatic numbering: an STT cell with no text)."""
 
     @property
     def texts(self) -> list[str]:
@@ -92,7 +94,7 @@ def _slot_of(row, column: TableColumn, columns: list[TableColumn]) -> Slot:
                 return Slot(continued=False, span=0)  # covered by a cell spanning from the left
             covered = sum(1 for c in columns if cell.grid_col <= c.grid < cell.grid_col + cell.span)
             return Slot([p for p in cell.paragraphs if p.text], cell.vmerge == "continue",
-                        max(1, covered))
+                        max(1, covered), any(p.list_style for p in cell.paragraphs))
     return Slot()
 
 
@@ -138,7 +140,7 @@ def read_tables(tables: list[Table], where: str, notes: Notes) -> ReadTable | No
         for r in range(start, len(table.rows)):
             row = table.rows[r]
             texts = _row_texts(row)
-            if not any(texts):
+            if not any(texts) and not any(p.list_style for c in row.cells for p in c.paragraphs):
                 continue
             if is_column_numbers(texts):
                 column_numbers = True

@@ -8,7 +8,7 @@ import pytest
 import congvan
 from congvan.importing import import_docx, write_import
 from congvan.nd30.reading import read_docx
-from foreign_documents import UP, Group, Split, table_in_text, task_document
+from foreign_documents import UP, Group, Split, table_in_text, task_document, word_numbered
 
 
 def _imported(tmp_path, header, rows, **kwargs):
@@ -173,3 +173,17 @@ def test_a_table_in_the_text_becomes_an_appendix_with_a_warning(tmp_path):
     assert [r["name"] for r in _rows(_appendix(imported))] == ["Rà soát", "Cấp căn cước"]
     assert "Bảng trong nội dung" in _where(imported)
     assert [i.lead for i in congvan.load(tmp_path / "d.yaml").rows()] == [("cong-an",)] * 2
+
+
+def test_numbers_drawn_by_word(tmp_path):
+    path = word_numbered(tmp_path / "cu.docx", ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì"],
+                         [["Rà soát", "Công an"], ["Cấp căn cước", "Công an"]],
+                         [("List Number", "MỤC ĐÍCH"), ("List Number", "TỔ CHỨC THỰC HIỆN"),
+                          ("List Bullet", "Công an chủ trì")])
+    imported = write_import(path, tmp_path / "d.yaml")
+    body = imported.data["document"]["body"]
+    assert body[-2:] == [{"point": "MỤC ĐÍCH"}, {"point": "TỔ CHỨC THỰC HIỆN",
+                                                  "points": [{"point": "Công an chủ trì"}]}]
+    assert [r["name"] for r in _rows(_appendix(imported))] == ["Rà soát", "Cấp căn cước"]
+    assert not [n for n in imported.notes if "bảng" in n.where]  # the STT cells are numbers
+    assert [i.number for i in congvan.load(tmp_path / "d.yaml").rows()] == ["1", "2"]
