@@ -51,7 +51,12 @@ def read(source: Path, data: bytes | None):
     if notes.items:
         header.append("Cần xem lại:")
         header += [f"  - {n.where}: {n.message}" for n in notes.items]
-    text = dump(parts, header)
+    try:
+        text = dump(parts, header)
+    except ValueError:
+        raise ImportFailure(f"không ghi được dữ liệu đọc từ '{source}' thành YAML đọc lại đúng "
+                            "như vậy (lỗi của chương trình; xin báo lại kèm tệp). Chưa ghi tệp "
+                            "nào.") from None
     _verify(text, source)
     return Imported(source, {k: v for _, k, v in parts}, tuple(notes.items), text)
 

@@ -113,8 +113,8 @@ def _wrap(text: str, width: int) -> list[str]:
 
 def dump(parts: list[tuple[str, str, object]], header: list[str]) -> str:
     """The YAML text of ``parts`` — (comment, key, value) of each top-level key, in order —
-    under the ``header`` comment lines. Raises AssertionError if the text would read back
-    differently (a bug, never the user's data)."""
+    under the ``header`` comment lines. Raises ValueError if the text would read back
+    differently (a bug of this module, never the user's data)."""
     lines = [ln for h in header for ln in comment(h)]
     for note, key, value in parts:
         lines.append("")
@@ -123,5 +123,5 @@ def dump(parts: list[tuple[str, str, object]], header: list[str]) -> str:
     text = "\n".join(lines) + "\n"
     expected = {key: value for _, key, value in parts}
     if yaml.safe_load(text) != expected:
-        raise AssertionError("imported YAML does not read back as the data")
+        raise ValueError("imported YAML does not read back as the data")
     return text
