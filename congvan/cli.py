@@ -243,6 +243,82 @@ def diff(old_file, new_file, as_json):
     sys.exit(0 if result.is_empty else 1)
 
 
+@cli.command("import")
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "output_file", type=DATA,
+              help="Tệp dữ liệu YAML mới, đọc từ tệp .docx (công văn, kế hoạch, quyết định, "
+                   "thông báo, báo cáo soạn ở bất kỳ đâu).")
+@click.option("--into", "into_file", type=DATA,
+              help="Tệp dữ liệu YAML có sẵn: áp dụng vào đó những chỗ đã sửa trong tệp .docx "
+                   "do congvan tạo, hoặc trong tệp .xlsx.")
+@click.option("--dry-run", is_flag=True, help="Với --into: chỉ in các thay đổi, không ghi tệp.")
+@click.option("--force", is_flag=True, help="Với -o: ghi đè tệp YAML đã có.")
+def import_(source, output_file, into_file, dry_run, force):
+    """Nhập văn bản soạn sẵn (.docx) thành tệp dữ liệu YAML (-o), hoặc đưa những chỗ đã
+    sửa (.docx, .xlsx) trở lại tệp dữ liệu có sẵn (--into)."""
+    if (output_file is None) == (into_file is None):
+        raise _UsageFailure("hãy cho đúng một trong hai: -o DỮ_LIỆU.yaml (tạo tệp dữ liệu mới) "
+                            "hoặc --into DỮ_LIỆU.yaml (đưa chỗ sửa vào tệp có sẵn).")
+    if into_file is not None:
+        if force:
+            raise _UsageFailure("--force chỉ dùng với -o.")
+        _import_into(source, into_file, dry_run)
+        return
+    if dry_run:
+        raise _UsageFailure("--dry-run chỉ dùng với --into.")
+    if source.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
+        raise _UsageFailure(f"tệp Excel '{source}' được nhập vào một tệp dữ liệu có sẵn bằng "
+                            f"--into: congvan import {source} --into DỮ_LIỆU.yaml")
+    from .importing import write_import
+
+    imported = _run(write_import, source, output_file, force=force)
+    for note in imported.notes:
+        click.echo(note.format(str(source)), err=True)
+    rows = sum(1 for _ in _rows_of(imported.data))
+    click.echo(f"Đã ghi {output_file}: {len(imported.data['units'])} đơn vị, {rows} dòng nhiệm "
+               f"vụ, {len(imported.notes)} cảnh báo cần xem lại.")
+
+
+def _rows_of(data: dict):
+    def walk(items):
+        for item in items:
+            yield item
+            yield from walk(item.get("indicators") or [])
+
+    for app in data.get("appendices") or [data.get("appendix") or {}]:
+        yield from walk(app.get("rows") or [])
+        for section in app.get("sections") or []:
+            yield from walk(section["indicators"])
+
+
+def _import_into(source: Path, data_file: Path, dry_run: bool) -> None:
+    from .edits import import_into
+
+    result = _run(import_into, source, data_file, dry_run=dry_run)
+    text = result.format()
+    if text:
+        click.echo(text)
+    if dry_run:
+        click.echo(f"(--dry-run: {len(result.changes)} thay đổi, chưa ghi vào {data_file}.)")
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--type", "kind", metavar="LOẠI", default="cong-van", show_default=True,
+              help="Loại văn bản: cong-van, ke-hoach, quyet-dinh, thong-bao hoặc bao-cao.")
+def init(folder, kind):
+    """Tạo thư mục mới để bắt đầu một văn bản: tệp dữ liệu có chú thích, bản sao các mẫu
+    .docx để sửa trong Word, và hướng dẫn ngắn (README)."""
+    from .scaffold import init_folder
+
+    written = _run(init_folder, folder, kind)
+    for path in written:
+        click.echo(f"  ghi  {path}")
+    click.echo(f"Đã tạo {folder}. Tiếp theo: sửa {folder / 'du-lieu.yaml'}, rồi chạy "
+               f"congvan build {folder / 'du-lieu.yaml'} -o {folder / 'ket-qua'} "
+               f"--templates {folder / 'mau'}")
+
+
 @cli.command()
 @click.argument("data_file", type=DATA)
 @click.option("--xlsx", "xlsx_file", type=click.Path(dir_okay=False, path_type=Path), required=True,

@@ -3,7 +3,7 @@
 The check cannot rely on styles or template names: a file typed in Word by anyone
 has none of ours. Each element is recognised the way a reader recognises it: the
 quốc hiệu by its words, the Số line by ``Số:``, the place and date by ``ngày … tháng
-… năm``, the Nơi nhận by its label, the appendix by its ``PHỤ LỤC`` heading.
+… năm``, the Nơi nhận by its label, the appendix by its ``PHỤ LỤC`` (or ``DANH MỤC``) heading.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ _MOTTO = "doc lap tu do hanh phuc"
 _TYPE_BY_FOLD = {fold(name): name for name in DOCUMENT_TYPES}
 _NUMBER = re.compile(r"^Số\s*:", re.IGNORECASE)
 _PLACE_DATE = re.compile(r",\s*ngày\b.*\btháng\b.*\bnăm\s+\d{4}", re.IGNORECASE)
-_APPENDIX = re.compile(r"^phu luc( [ivxlcdm0-9]+)?$")
+_APPENDIX = re.compile(r"^(phu luc|danh muc)( [ivxlcdm0-9]+)?$")
 _PARENT_START = re.compile(r"^(ubnd|hdnd|bo|so|tong cuc|cuc|uy ban nhan dan \S)")
 
 
@@ -111,9 +111,10 @@ def _cell_paragraphs(doc: Document, cell: tuple[int, int, int]) -> list[Paragrap
 
 
 def _stands_alone(doc: Document, p: Paragraph) -> bool:
-    """Outside any table, or in a table of one column (a title block boxed in a borderless
-    one-cell table, as our own van-ban.docx does to size the rule under it)."""
-    return p.cell is None or all(len(row.cells) == 1 for row in doc.tables[p.cell[0]].rows)
+    """Outside any table, or in a row of one cell (a title block boxed in a borderless
+    one-cell table, as our own van-ban.docx does to size the rule under it; LibreOffice
+    saves that table as one more row of the header table above it)."""
+    return p.cell is None or len(doc.tables[p.cell[0]].rows[p.cell[1]].cells) == 1
 
 
 def _row_cells(doc: Document, cell: tuple[int, int, int]):

@@ -46,6 +46,9 @@ class Paragraph:
     section: int
     cell: tuple[int, int, int] | None = None
     """(table index, row, grid column) when the paragraph sits in a table cell."""
+    list_style: str | None = None
+    """The number Word draws before the text (automatic numbering, not typed): ``roman``,
+    ``arabic``, ``letter`` or ``dash`` (a bullet); None when there is none."""
 
     def text_runs(self) -> list[Run]:
         return [r for r in self.runs if r.text.strip()]

@@ -9,6 +9,7 @@ import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from pathlib import Path
 
 from lxml import etree
@@ -16,6 +17,7 @@ from lxml import etree
 from congvan.exceptions import CongvanError
 from congvan.nd30.document import (Cell, Document, HeaderPart, Paragraph, Row, Run, Section,
                                    Table, normalise)
+from congvan.nd30.numbering import Numbering, numbered
 from congvan.nd30.styles import Styles, apply_ppr, apply_rpr, int_attr, is_on, theme_fonts
 from congvan.ooxml.namespaces import NS, w
 
@@ -50,7 +52,8 @@ def _open(path: Path, data: bytes | None) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         bad = archive.testzip()
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError,
+            NotImplementedError) as exc:
         raise UnreadableDocument(f"Tệp '{path}' bị hỏng (gói zip không đọc được: {exc}).") from None
     if bad is not None:
         raise UnreadableDocument(f"Tệp '{path}' bị hỏng (phần '{bad}' sai mã kiểm tra).")
@@ -65,7 +68,7 @@ def _xml(archive: zipfile.ZipFile, name: str, path: Path):
         data = archive.read(name)
     except KeyError:
         return None
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
         raise UnreadableDocument(f"Tệp '{path}' bị hỏng (phần '{name}': {exc}).") from None
     try:
         return etree.fromstring(data, etree.XMLParser(resolve_entities=False, huge_tree=True))
@@ -75,8 +78,10 @@ def _xml(archive: zipfile.ZipFile, name: str, path: Path):
 
 
 class _Reader:
-    def __init__(self, styles: Styles):
+    def __init__(self, styles: Styles, numbering: Numbering | None = None):
         self.styles = styles
+        self.numbering = numbering or Numbering(None)
+        self._numbered: dict[str | None, list] = {}
         self.count = 0
         self._resolved: dict[str | None, tuple[dict, dict]] = {}
 
@@ -123,8 +128,18 @@ class _Reader:
         text = normalise("".join(r.text for r in runs))
         drawing = any(True for _ in p.iter(w("drawing"))) or any(
             True for _ in p.iter("{urn:schemas-microsoft-com:vml}line"))
+        num_id, level = numbered(ppr, self._style_numbering(sid))
         self.count += 1
-        return Paragraph(self.count - 1, text, runs, section=section, has_drawing=drawing, **pprops)
+        return Paragraph(self.count - 1, text, runs, section=section, has_drawing=drawing,
+                         list_style=self.numbering.style(num_id, level), **pprops)
+
+    def _style_numbering(self, sid: str | None) -> list:
+        """The style chain of ``sid`` when one of its styles numbers paragraphs (cached)."""
+        if sid not in self._numbered:
+            chain = self.styles.chain(sid)
+            self._numbered[sid] = chain if any(
+                s.find("w:pPr/w:numPr", NS) is not None for s in chain) else []
+        return self._numbered[sid]
 
     @staticmethod
     def _owner(r):
@@ -185,7 +200,8 @@ def read_docx(path: str | Path, data: bytes | None = None) -> Document:
         if body is None:
             raise UnreadableDocument(f"Tệp '{path}' bị hỏng (word/document.xml không có phần thân).")
         theme = theme_fonts(_xml(archive, "word/theme/theme1.xml", path))
-        reader = _Reader(Styles(_xml(archive, "word/styles.xml", path), theme))
+        reader = _Reader(Styles(_xml(archive, "word/styles.xml", path), theme),
+                         Numbering(_xml(archive, "word/numbering.xml", path)))
         rels = _relationships(_xml(archive, "word/_rels/document.xml.rels", path))
         body_paragraphs = _paragraphs(body)
         sect_elements = [p.find("w:pPr/w:sectPr", NS) for p in body_paragraphs]
