@@ -295,11 +295,7 @@ def _import_into(source: Path, data_file: Path, dry_run: bool) -> None:
     from .edits import import_into
 
     result = _run(import_into, source, data_file, dry_run=dry_run)
-    text = result.format()
-    if text:
-        click.echo(text)
-    if dry_run:
-        click.echo(f"(--dry-run: {len(result.changes)} thay đổi, chưa ghi vào {data_file}.)")
+    click.echo(result.format())
 
 
 @cli.command()

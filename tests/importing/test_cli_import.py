@@ -1,15 +1,13 @@
 """``congvan import``: -o writes a new data file (never over one without --force);
---into hands the work to congvan.edits; wrong combinations are usage errors."""
+--into applies edits made in Word to an existing one; wrong combinations are usage errors."""
 
-import sys
-import types
-
+import docx
 import pytest
 from click.testing import CliRunner
 
 import congvan
 from congvan.cli import cli
-from helpers import PLAN_SAMPLE
+from helpers import PLAN_SAMPLE, SAMPLE
 
 
 @pytest.fixture(scope="module")
@@ -60,27 +58,23 @@ def test_an_excel_file_is_imported_with_into(tmp_path):
     assert not (tmp_path / "d.yaml").exists()
 
 
-def test_into_calls_the_edits_package(monkeypatch, tmp_path):
-    calls = []
-
-    class Result:
-        changes = ["a", "b"]
-
-        def format(self):
-            return "I.1: sửa nhiệm vụ\nI.2: chuyển đơn vị"
-
-    fake = types.ModuleType("congvan.edits")
-
-    def import_into(source, data_file, *, dry_run=False):
-        calls.append((source, data_file, dry_run))
-        return Result()
-
-    fake.import_into = import_into
-    monkeypatch.setitem(sys.modules, "congvan.edits", fake)
-    monkeypatch.setattr(congvan, "edits", fake, raising=False)
-    source, data = tmp_path / "cong-van.docx", tmp_path / "d.yaml"
-    result = CliRunner().invoke(cli, ["import", str(source), "--into", str(data), "--dry-run"])
-    assert result.exit_code == 0, result.output
-    assert calls == [(source, data, True)]
-    assert result.output.splitlines() == ["I.1: sửa nhiệm vụ", "I.2: chuyển đơn vị",
-                                          f"(--dry-run: 2 thay đổi, chưa ghi vào {data}.)"]
+def test_into_applies_an_edit_made_in_word_and_dry_run_writes_nothing(tmp_path):
+    data = tmp_path / "d.yaml"
+    data.write_bytes(SAMPLE.read_bytes())
+    congvan.build(congvan.load(data), tmp_path / "out")
+    letter = tmp_path / "out" / "don-vi" / "phong-vh-tt.docx"
+    document = docx.Document(letter)
+    run = document.tables[1].rows[1].cells[2].paragraphs[0].runs[-1]
+    run.text = run.text.rstrip(".") + " và báo cáo trước ngày 30/11/2023."
+    document.save(letter)
+    before = data.read_bytes()
+    dry = CliRunner().invoke(cli, ["import", str(letter), "--into", str(data), "--dry-run"])
+    assert dry.exit_code == 0, dry.output
+    assert dry.output.splitlines() == [
+        "II.1: sửa nội dung nhiệm vụ", f"(--dry-run: 1 thay đổi chưa được ghi vào {data})"]
+    assert data.read_bytes() == before
+    done = CliRunner().invoke(cli, ["import", str(letter), "--into", str(data)])
+    assert done.exit_code == 0, done.output
+    assert done.output.splitlines() == [
+        "II.1: sửa nội dung nhiệm vụ", f"Đã ghi 1 thay đổi vào {data} (bản cũ: {data}.bak)."]
+    assert "và báo cáo trước ngày 30/11/2023." in data.read_text(encoding="utf-8")
