@@ -35,9 +35,11 @@ def test_every_sample_builds_files_that_pass(data_file, tmp_path):
 @pytest.mark.slow
 @pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) chưa được cài: "
                     "apt-get install libreoffice-writer-nogui; CI cài sẵn.")
-def test_files_pass_after_a_libreoffice_round_trip(built, tmp_path):
+def test_files_pass_after_a_libreoffice_round_trip(built, built_kinds, tmp_path):
     files = [built / "cong-van.docx", built / "don-vi" / "phong-vh-tt.docx",
-             built / "don-vi" / "ubnd-phuong-duc-xuan.docx"]
+             built / "don-vi" / "ubnd-phuong-duc-xuan.docx",
+             built_kinds["ke-hoach"] / "ke-hoach.docx", built_kinds["quyet-dinh"] / "quyet-dinh.docx",
+             next((built_kinds["ke-hoach"] / "don-vi").glob("*.docx"))]
     convert_with_libreoffice(files, tmp_path / "lo", "docx:MS Word 2007 XML", tmp_path)
     for f in files:
         again = check_docx(tmp_path / "lo" / f.name)

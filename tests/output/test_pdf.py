@@ -158,3 +158,39 @@ def test_libreoffice_time_limit(monkeypatch, tmp_path):
     monkeypatch.setattr(pdf_module, "find_soffice", lambda: fake)
     with pytest.raises(OutputError, match="sau 0.5 giây"):
         pdf_module.convert_to_pdf({"cong-van.docx": b"PK"}, timeout=0.5)
+
+
+@pytest.fixture(scope="module", params=["ke-hoach", "quyet-dinh"])
+def typed_pdf(request, tmp_path_factory):
+    """A typed sample (Kế hoạch, Quyết định) built with --pdf: (data, output folder)."""
+    from helpers import DECISION_SAMPLE, PLAN_SAMPLE
+
+    data = congvan.load({"ke-hoach": PLAN_SAMPLE, "quyet-dinh": DECISION_SAMPLE}[request.param])
+    out = tmp_path_factory.mktemp(f"pdf-{request.param}")
+    congvan.build(data, out, pdf=True)
+    return data, out
+
+
+def test_typed_samples_convert_like_the_dispatch(typed_pdf):
+    """Every sample's documents: a PDF each, A4, fonts embedded, the appendix on landscape
+    pages when it is declared landscape, the text with its diacritics."""
+    data, out = typed_pdf
+    document = out / data.document.kind.file
+    docx = sorted(p.relative_to(out).with_suffix("") for p in out.rglob("*.docx"))
+    assert docx == sorted(p.relative_to(out).with_suffix("") for p in out.rglob("*.pdf"))
+    for path in out.rglob("*.pdf"):
+        assert float(re.search(r"^PDF version:\s+([\d.]+)", pdfinfo(path), re.M).group(1)) >= 1.4
+        assert all(is_a4(s) for s in page_sizes(path)), path
+        fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
+                               check=True).stdout.splitlines()[2:]
+        assert fonts and all(line.split()[-5] == "yes" for line in fonts), (path, fonts)
+    landscape = [w > h for w, h in page_sizes(document.with_suffix(".pdf"))]
+    assert landscape[0] is False
+    wants_landscape = any(a.orientation == "landscape" for a in data.appendices)
+    assert any(landscape) == wants_landscape, landscape
+    text = subprocess.run(["pdftotext", "-layout", str(document.with_suffix(".pdf")), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text))
+    for phrase in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                   data.document.kind.name, data.document.signer.name):
+        assert phrase in text, phrase
