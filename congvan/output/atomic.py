@@ -49,3 +49,13 @@ def atomic_write(target: Path, data: bytes, label: str) -> None:
                 os.unlink(temp_name)
             except OSError:
                 pass
+
+
+def read_existing(path: Path) -> bytes | None:
+    """The bytes of ``path``, or None when there is no such file."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise OutputError(f"Không đọc được tệp '{path}': {os_reason(exc)}.") from None

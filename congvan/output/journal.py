@@ -25,7 +25,7 @@ import shutil
 from pathlib import Path
 
 from congvan.exceptions import OutputError
-from congvan.output.atomic import NEW_FILE_MODE, atomic_write
+from congvan.output.atomic import NEW_FILE_MODE, atomic_write, read_existing
 from congvan.output.manifest import GENERATOR, MANIFEST_NAME, file_sha256, manifest_bytes
 from congvan.output.paths import JOURNAL_NAME, STAGING_DIR, check_relative, os_reason
 
@@ -134,7 +134,7 @@ def switch(output_dir: Path, journal: dict) -> list[str]:
             if not target.exists():
                 removed.append(path)
         content = manifest_bytes(list(entries.values()), sorted(removed))
-        if _read(output_dir / MANIFEST_NAME) != content:
+        if read_existing(output_dir / MANIFEST_NAME) != content:
             atomic_write(output_dir / MANIFEST_NAME, content, MANIFEST_NAME)
         sync_all([])
         (output_dir / JOURNAL_NAME).unlink()
@@ -185,7 +185,7 @@ def pending_manifest(output_dir: Path) -> dict | None:
 def _read_journal(output_dir: Path) -> dict | None:
     """The journal, or ``None`` when there is none or it was never finished (a build
     stopped while writing it had not switched anything yet)."""
-    raw = _read(output_dir / JOURNAL_NAME)
+    raw = read_existing(output_dir / JOURNAL_NAME)
     if raw is None:
         return None
     try:
@@ -198,15 +198,6 @@ def _read_journal(output_dir: Path) -> dict | None:
     except (ValueError, UnicodeDecodeError, KeyError, TypeError):
         return None
     return journal if ok else None
-
-
-def _read(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        raise OutputError(f"Không đọc được tệp '{path}': {os_reason(exc)}.") from None
 
 
 def _prune(output_dir: Path, path: str) -> None:

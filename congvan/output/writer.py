@@ -28,7 +28,7 @@ from pathlib import Path
 
 from congvan.exceptions import EditedFilesError, OutputError
 from congvan.output import journal
-from congvan.output.atomic import atomic_write
+from congvan.output.atomic import atomic_write, read_existing
 from congvan.output.backup import back_up
 from congvan.output.lock import output_lock
 from congvan.output.manifest import (BACKUP_DIR, MANIFEST_NAME, file_sha256, load_manifest,
@@ -248,7 +248,7 @@ class OutputWriter:
                 raise OutputError(
                     f"Không thể ghi '{path}': trong '{self.output_dir}' đã có thư mục cùng tên."
                 )
-            current = self._read_existing(target, path)
+            current = read_existing(target)
             if current is None:
                 write.append(path)
                 before[path] = None
@@ -300,14 +300,6 @@ class OutputWriter:
                 raise OutputError(
                     f"Không thể ghi '{path}': '{folder}' đã tồn tại nhưng không phải thư mục."
                 )
-
-    def _read_existing(self, target: Path, path: str) -> bytes | None:
-        try:
-            return target.read_bytes()
-        except FileNotFoundError:
-            return None
-        except OSError as exc:
-            raise OutputError(f"Không đọc được tệp '{target}': {os_reason(exc)}.") from None
 
     def _edited_error(self, files: list[str]) -> EditedFilesError:
         listing = "\n".join(f"  {path}" for path in files)
@@ -369,12 +361,12 @@ class OutputWriter:
             }
             journal.write_journal(self.output_dir, pending)
             removed = journal.switch(self.output_dir, pending)
-            content = self._read_existing(self.output_dir / MANIFEST_NAME, MANIFEST_NAME)
+            content = read_existing(self.output_dir / MANIFEST_NAME)
         else:
             removed = []
             content = manifest_bytes(entries, removed)
             manifest_path = self.output_dir / MANIFEST_NAME
-            if self._read_existing(manifest_path, MANIFEST_NAME) != content:
+            if read_existing(manifest_path) != content:
                 atomic_write(manifest_path, content, MANIFEST_NAME)
         return WriteReport(
             written=list(plan.write),
