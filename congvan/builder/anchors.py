@@ -58,8 +58,22 @@ def _ascii(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "_", text.encode("ascii", "ignore").decode()).strip("_")
 
 
+_last_anchors: tuple[Data, dict[str, str]] | None = None
+"""The last data set's anchors: every letter of a build asks for them (the rows of the
+whole data set), and computing them per letter made a build quadratic."""
+
+
 def task_anchors(data: Data) -> dict[str, str]:
     """Each row's field path → its bookmark name (unique, ASCII, at most 40 characters)."""
+    global _last_anchors
+    if _last_anchors is not None and _last_anchors[0] is data:
+        return _last_anchors[1]
+    out = _task_anchors(data)
+    _last_anchors = (data, out)
+    return out
+
+
+def _task_anchors(data: Data) -> dict[str, str]:
     out: dict[str, str] = {}
     used: set[str] = set()
     for index, app in enumerate(data.appendices):
