@@ -23,6 +23,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from congvan.builder.letters import LetterRenderer
 from congvan.builder.rendered import RenderedFile
+from congvan.builder.reuse import Reuse
 from congvan.data.model import Data
 
 __all__ = ["PARALLEL_THRESHOLD", "SAFE_PARALLEL_THRESHOLD", "SAFE_START_METHOD",
@@ -55,7 +56,8 @@ def default_workers() -> int:
 
 def render_letters_parallel(data: Data, unit_ids: Iterable[str],
                             templates_dir: str | os.PathLike, workers: int | None = None, *,
-                            threshold: int | None = None) -> list[RenderedFile]:
+                            threshold: int | None = None, paths: dict[str, str] | None = None,
+                            reuse: Reuse | None = None) -> list[RenderedFile]:
     """The letters of ``unit_ids`` (ids without tasks are skipped), in that order.
 
     ``workers`` counts this process, which renders too: ``workers - 1`` processes
@@ -63,9 +65,10 @@ def render_letters_parallel(data: Data, unit_ids: Iterable[str],
     rendering the letters one by one here, which is what happens for
     ``threshold`` letters or fewer (default: :data:`PARALLEL_THRESHOLD`, or
     :data:`SAFE_PARALLEL_THRESHOLD` when workers cannot be forked), or with one
-    worker. Errors are those of the serial path (:class:`TemplateError`…).
+    worker. Errors are those of the serial path (:class:`TemplateError`…). ``paths``
+    (unit id → file path) and ``reuse`` as for :class:`LetterRenderer`.
     """
-    renderer = LetterRenderer(data, templates_dir)
+    renderer = LetterRenderer(data, templates_dir, paths=paths, reuse=reuse)
     ids = renderer.wanted(unit_ids)
     workers = min(default_workers() if workers is None else max(1, workers), len(ids))
     method = start_method()
