@@ -202,8 +202,8 @@ def place_anchors_text(xml: str) -> str | None:
     plain ``<w:t>`` text (then the tree pass runs)."""
     if OPEN not in xml:
         return xml
-    texts = [m for m in _T.finditer(xml) if OPEN in m.group("text")]
-    if sum(m.group("text").count(OPEN) for m in texts) != xml.count(OPEN):
+    texts = _marked_texts(xml)
+    if texts is None:
         return None  # a marker outside plain text: only the tree pass knows where it is
     next_id = max(map(int, _BOOKMARK_ID.findall(xml)), default=0) + 1
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement), on the original text
@@ -238,6 +238,21 @@ def place_anchors_text(xml: str) -> str | None:
         done = end
     out.append(xml[done:])
     return "".join(out)
+
+
+def _marked_texts(xml: str) -> list[re.Match] | None:
+    """The ``<w:t>`` elements whose text holds a marker, in order; None when a marker is
+    anywhere else. Found from the markers (the nearest ``<`` before one starts its element,
+    since text holds no ``<``), not by matching every text of the document."""
+    texts: list[re.Match] = []
+    pos = xml.find(OPEN)
+    while pos >= 0:
+        m = _T.match(xml, xml.rfind("<", 0, pos))
+        if m is None or not m.start("text") <= pos < m.end("text"):
+            return None
+        texts.append(m)
+        pos = xml.find(OPEN, m.end())
+    return texts
 
 
 def _paragraph_start(xml: str, pos: int) -> int:

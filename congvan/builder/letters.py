@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from congvan.builder.anchors import (DIGEST_PROPERTY, FILE_PROPERTY, LETTER_PREFIX, context_digest,
-                                     mark_letter)
+                                     mark_letter, task_anchors)
 from congvan.builder.filenames import letter_paths
 from congvan.builder.rendered import RenderedFile
 from congvan.builder.reuse import Reuse, inputs_digest
@@ -50,7 +50,9 @@ class LetterRenderer:
         last build made it from the same inputs (:mod:`congvan.builder.reuse`)."""
         ctx = self.context(uid)
         path = self.paths[uid]
-        inputs = inputs_digest(self.template.digest, ctx)
+        names = task_anchors(self.data)
+        anchors = [(a.role, names[a.indicator.path]) for a in self.tasks[uid]]
+        inputs = inputs_digest(self.template.digest, ctx["properties"], anchors)
         kept = self.reuse.take(path, inputs) if self.reuse else None
         if kept is not None:
             return RenderedFile(path, "unit-letter", uid, kept, inputs, reused=True)

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from congvan.builder.anchors import (DIGEST_PROPERTY, DOCUMENT_FILE, FILE_PROPERTY, context_digest,
-                                     mark_dispatch, mark_document)
+                                     mark_dispatch, mark_document, task_anchors)
 from congvan.builder.derived import derived_files
 from congvan.builder.filenames import (LETTER_KIND, document_file, letter_paths,
                                        previous_letter_paths)
@@ -62,7 +62,8 @@ def render_documents(data: Data, *, units=None, dispatch: bool | None = None,
         template = compiled(templates_dir / document_template(data))
         context = document_render_context(data)
         path, kind = document_file(data), DOCUMENT_KINDS[data.document.kind.key]
-        inputs = inputs_digest(template.digest, context)
+        inputs = inputs_digest(template.digest, context["properties"],
+                               list(task_anchors(data).items()))
         kept = reuse.take(path, inputs) if reuse else None
         docs.append(RenderedFile(path, kind, None, template.render(context), inputs)
                     if kept is None else RenderedFile(path, kind, None, kept, inputs, reused=True))

@@ -14,6 +14,7 @@ without process support), the letters are rendered serially as well.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -118,6 +119,20 @@ def _render_in_pool(renderer: LetterRenderer, ids: list[str], workers: int,
     taken by a process (its future can still be cancelled) is rendered here."""
     chunks = _chunks(ids, workers * CHUNKS_PER_WORKER)
     context = multiprocessing.get_context(method)
+    if method == "fork":
+        # A forked worker shares this process's memory until it writes to it; the cyclic
+        # collector writes to every object it walks, so a collection in the worker would
+        # copy the whole loaded data set. Frozen objects are never walked.
+        gc.freeze()
+    try:
+        return _share(renderer, chunks, workers, context)
+    finally:
+        if method == "fork":
+            gc.unfreeze()
+
+
+def _share(renderer: LetterRenderer, chunks: list[list[str]], workers: int,
+           context) -> list[RenderedFile]:
     with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context,
                              initializer=_init_worker, initargs=(renderer, os.getpid())) as pool:
         futures = [pool.submit(_render_chunk, chunk) for chunk in chunks]

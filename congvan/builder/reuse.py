@@ -1,8 +1,8 @@
 """Incremental rebuilds: a file whose inputs did not change is taken from disk, not rendered.
 
 The manifest records, for each file a build rendered, the digest of what went into it
-(``inputs``): the congvan version, the template file's bytes and the full template
-context (the anchors and file properties included). A later build computes the same
+(``inputs``): the congvan version, the template file's bytes and the template context
+(through its digest, with the anchors and file properties). A later build computes the same
 digest before rendering; when it equals the manifest's and the file on disk still has
 the manifest's sha256, the bytes on disk are the bytes rendering would give, and are
 reused. Anything else (a changed task, another template, a newer congvan, a file
@@ -24,13 +24,16 @@ from congvan.output.manifest import load_manifest, sha256_bytes
 __all__ = ["Reuse", "inputs_digest"]
 
 
-def inputs_digest(template_digest: str, context: dict) -> str:
-    """The digest of everything a rendered file depends on: congvan's version, its template
-    and its context."""
-    content = json.dumps(context, sort_keys=True, ensure_ascii=False, default=str)
-    digest = hashlib.sha256(f"congvan {__version__}\0{template_digest}\0".encode("utf-8"))
-    digest.update(content.encode("utf-8"))
-    return digest.hexdigest()
+def inputs_digest(template_digest: str, properties: dict, anchors) -> str:
+    """The digest of everything a rendered file depends on: congvan's version, its template,
+    and its context, given by what is cheap to hash: the file's ``properties`` (the digest
+    of the context before the anchors went in, and which file it is,
+    :mod:`congvan.builder.anchors`) and the ``anchors`` put into it (a JSON-able list; the
+    rows' bookmark names depend on the whole data set). Hashing the whole context again
+    cost as much as rendering a letter."""
+    content = json.dumps([properties, anchors], sort_keys=True, ensure_ascii=False)
+    text = f"congvan {__version__}\0{template_digest}\0{content}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class Reuse:

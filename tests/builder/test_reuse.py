@@ -163,9 +163,12 @@ def test_reuse_needs_the_same_inputs_and_the_same_bytes(tmp_path):
     (folder / entry["path"]).unlink()
     assert reuse.take(entry["path"], entry["inputs"]) is None
     assert not Reuse(tmp_path / "none") and not Reuse()
-    context = {"a": 1}
-    assert inputs_digest("x" * 64, context) != inputs_digest("y" * 64, context)
-    assert inputs_digest("x" * 64, context) != inputs_digest("x" * 64, {"a": 2})
+    props, anchors = {"congvan-du-lieu": "1" * 64, "congvan-tep": "van-ban"}, [["t_I_1", "x"]]
+    digest = inputs_digest("x" * 64, props, anchors)
+    assert digest == inputs_digest("x" * 64, dict(props), [["t_I_1", "x"]])
+    assert digest != inputs_digest("y" * 64, props, anchors)
+    assert digest != inputs_digest("x" * 64, {**props, "congvan-du-lieu": "2" * 64}, anchors)
+    assert digest != inputs_digest("x" * 64, props, [["t_I_1", "y"]])
 
 
 @pytest.mark.slow
