@@ -2,7 +2,9 @@
 inputs (context, template, congvan version) changed and takes the others from disk."""
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -187,3 +189,40 @@ def test_5000_tasks_one_change_renders_only_its_units(tmp_path, renders):
     by_path = {e["path"]: file_of(report.manifest, e) for e in report.manifest["files"]}
     assert {by_path[p] for p in report.written} == expected
     assert sum(1 for _ in raw_indicators(raw)) == 5000
+
+
+def test_the_decree_check_takes_the_rendered_document_and_one_rendered_letter():
+    from congvan.builder.pipeline import conformance_sample
+    from congvan.builder.rendered import RenderedFile
+
+    doc = RenderedFile("cong-van.docx", "dispatch", None, b"d")
+    kept = RenderedFile("don-vi/a.docx", "unit-letter", "a", b"a", reused=True)
+    first = RenderedFile("don-vi/b.docx", "unit-letter", "b", b"b")
+    other = RenderedFile("don-vi/c.docx", "unit-letter", "c", b"c")
+    assert conformance_sample([doc, kept, first, other]) == [doc, first]
+    assert conformance_sample([kept, dataclasses.replace(doc, reused=True)]) == []
+
+
+def test_build_reports_what_the_check_finds_in_what_it_rendered(tmp_path):
+    data = congvan.load(SAMPLE)
+    findings: list = []
+    build(data, tmp_path / "out", findings=findings)
+    assert findings == []  # the project's own templates follow the decree
+    templates = tmp_path / "templates"
+    shutil.copytree(default_templates_dir(), templates)
+    # a letter template whose page margins depart from the decree: the check says so
+    letter = templates / LETTER_TEMPLATE
+    with zipfile.ZipFile(letter) as source:
+        parts = [(info.filename, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(letter, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, content in parts:
+            if name == "word/document.xml":
+                content = re.sub(rb'(<w:pgMar\b[^>]*? w:left=")\d+"', rb'\g<1>4000"', content)
+            target.writestr(name, content)
+    findings = []
+    build(data, tmp_path / "out2", findings=findings, templates_dir=templates)
+    paths = {path for path, _ in findings}
+    assert len(paths) == 1 and paths.pop().startswith("don-vi/")
+    findings = []
+    build(data, tmp_path / "out2", findings=findings, templates_dir=templates)
+    assert findings == []  # nothing rendered again: checked when it was written
