@@ -7,7 +7,8 @@ each round runs in a fresh Python process (so that its peak memory is its own):
   build     ``congvan.load`` + ``congvan.build`` into an empty folder (dispatch + letters
             + manifest.json; the letters on both cores above 200 of them);
   rebuild   one task's text changed in the YAML, then ``load`` + ``build`` into the same
-            folder: every document is rendered again, only changed files are written;
+            folder: only the files whose inputs changed are rendered and written (the
+            others are taken from disk: manifest ``inputs``, builder/reuse.py);
   rewritten how many files that rebuild wrote, out of all;
   peak MB   peak resident memory over the three steps of the largest process: the
             measuring one (``VmHWM`` of /proc/self/status) or one of its workers

@@ -8,7 +8,6 @@ decides anything.
 
 from __future__ import annotations
 
-import json
 import signal
 import sys
 from pathlib import Path
@@ -19,6 +18,12 @@ from . import __version__
 from .exceptions import CongvanError, EditedFilesError, UsageProblem, shown
 
 DATA = click.Path(dir_okay=False, path_type=Path)
+
+
+def _echo_json(value) -> None:
+    import json  # only the --json outputs need it: --help starts without it
+
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
 
 
 class _Failure(click.ClickException):
@@ -146,7 +151,7 @@ def units(data_file, as_json):
     data = _run(load, data_file)
     rows = unit_summary(data)
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        _echo_json(rows)
         return
     click.echo(_table(rows))
 
@@ -205,7 +210,7 @@ def _check_document(path: Path, as_json: bool) -> None:
         click.echo(f"Lỗi: {shown(exc)}", err=True)
         sys.exit(2)
     if as_json:
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        _echo_json(result.to_dict())
     else:
         click.echo(result.format())
     sys.exit(0 if result.ok else 1)
@@ -237,7 +242,7 @@ def diff(old_file, new_file, as_json):
 
     result = _run(diff_data, _run(load, old_file), _run(load, new_file))
     if as_json:
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        _echo_json(result.to_dict())
     else:
         click.echo(result.format())
     sys.exit(0 if result.is_empty else 1)
@@ -334,7 +339,7 @@ def schema():
     """In JSON Schema của định dạng dữ liệu (cho trình soạn thảo kiểm tra YAML)."""
     from .data.format import json_schema
 
-    click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    _echo_json(json_schema())
 
 
 def _table(rows) -> str:

@@ -58,8 +58,22 @@ def _ascii(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "_", text.encode("ascii", "ignore").decode()).strip("_")
 
 
+_last_anchors: tuple[Data, dict[str, str]] | None = None
+"""The last data set's anchors: every letter of a build asks for them (the rows of the
+whole data set), and computing them per letter made a build quadratic."""
+
+
 def task_anchors(data: Data) -> dict[str, str]:
     """Each row's field path → its bookmark name (unique, ASCII, at most 40 characters)."""
+    global _last_anchors
+    if _last_anchors is not None and _last_anchors[0] is data:
+        return _last_anchors[1]
+    out = _task_anchors(data)
+    _last_anchors = (data, out)
+    return out
+
+
+def _task_anchors(data: Data) -> dict[str, str]:
     out: dict[str, str] = {}
     used: set[str] = set()
     for index, app in enumerate(data.appendices):
@@ -188,8 +202,8 @@ def place_anchors_text(xml: str) -> str | None:
     plain ``<w:t>`` text (then the tree pass runs)."""
     if OPEN not in xml:
         return xml
-    texts = [m for m in _T.finditer(xml) if OPEN in m.group("text")]
-    if sum(m.group("text").count(OPEN) for m in texts) != xml.count(OPEN):
+    texts = _marked_texts(xml)
+    if texts is None:
         return None  # a marker outside plain text: only the tree pass knows where it is
     next_id = max(map(int, _BOOKMARK_ID.findall(xml)), default=0) + 1
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement), on the original text
@@ -224,6 +238,21 @@ def place_anchors_text(xml: str) -> str | None:
         done = end
     out.append(xml[done:])
     return "".join(out)
+
+
+def _marked_texts(xml: str) -> list[re.Match] | None:
+    """The ``<w:t>`` elements whose text holds a marker, in order; None when a marker is
+    anywhere else. Found from the markers (the nearest ``<`` before one starts its element,
+    since text holds no ``<``), not by matching every text of the document."""
+    texts: list[re.Match] = []
+    pos = xml.find(OPEN)
+    while pos >= 0:
+        m = _T.match(xml, xml.rfind("<", 0, pos))
+        if m is None or not m.start("text") <= pos < m.end("text"):
+            return None
+        texts.append(m)
+        pos = xml.find(OPEN, m.end())
+    return texts
 
 
 def _paragraph_start(xml: str, pos: int) -> int:

@@ -27,11 +27,11 @@ PDF_KIND = "pdf"
 PREVIEW_KIND = "preview"
 
 
-def _old_previews(old: dict | None, doc: RenderedFile) -> list[str]:
-    if not old:
-        return []
-    wanted = {derived_path(doc.path, ".png"), derived_path(doc.path, APPENDIX_SUFFIX + ".png")}
-    return [e["path"] for e in old["files"] if e["path"] in wanted and e.get("kind") == PREVIEW_KIND]
+def _old_previews(previews_before: set[str], doc: RenderedFile) -> list[str]:
+    """The previews of ``doc`` the last build made (``previews_before``: all of them), in
+    the order the manifest lists them."""
+    wanted = [derived_path(doc.path, ".png"), derived_path(doc.path, APPENDIX_SUFFIX + ".png")]
+    return sorted(p for p in wanted if p in previews_before)
 
 
 def derived_files(docs: list[RenderedFile], output_dir: Path, *, pdf: bool = False,
@@ -40,6 +40,8 @@ def derived_files(docs: list[RenderedFile], output_dir: Path, *, pdf: bool = Fal
     ones of earlier builds that were not asked for this time."""
     output_dir = Path(output_dir)
     old = load_manifest(output_dir) if output_dir.is_dir() else None
+    previews_before = {e["path"] for e in (old or {}).get("files", [])
+                       if e.get("kind") == PREVIEW_KIND}
     out: list[RenderedFile] = []
     pdf_bytes: dict[str, bytes] = {}
     need_pdf: dict[str, bytes] = {}
@@ -52,7 +54,7 @@ def derived_files(docs: list[RenderedFile], output_dir: Path, *, pdf: bool = Fal
             out.append(RenderedFile(pdf_path, PDF_KIND, doc.unit, kept))
         elif pdf:
             need_pdf[doc.path] = doc.data
-        old_pngs = _old_previews(old, doc)
+        old_pngs = _old_previews(previews_before, doc)
         pngs = [(p, reusable(output_dir, old, doc.path, doc.data, p)) for p in old_pngs]
         if old_pngs and all(data is not None for _, data in pngs):
             out += [RenderedFile(p, PREVIEW_KIND, doc.unit, data) for p, data in pngs]

@@ -7,9 +7,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from congvan.builder.anchors import (DIGEST_PROPERTY, FILE_PROPERTY, LETTER_PREFIX, context_digest,
-                                     mark_letter)
+                                     mark_letter, task_anchors)
 from congvan.builder.filenames import letter_paths
 from congvan.builder.rendered import RenderedFile
+from congvan.builder.reuse import Reuse, inputs_digest
 from congvan.builder.templates import LETTER_TEMPLATE, compiled
 from congvan.data.model import Data
 from congvan.data.units import assignments
@@ -20,10 +21,12 @@ from congvan.ooxml.template import CompiledTemplate
 class LetterRenderer:
     """Renders the letters of one data set; the template is compiled on first use."""
 
-    def __init__(self, data: Data, templates_dir: str | os.PathLike):
+    def __init__(self, data: Data, templates_dir: str | os.PathLike, *,
+                 paths: dict[str, str] | None = None, reuse: Reuse | None = None):
         self.data = data
         self.tasks = assignments(data)
-        self.paths = letter_paths(data)
+        self.paths = paths or letter_paths(data)
+        self.reuse = reuse or Reuse()
         self.template_path = Path(templates_dir) / LETTER_TEMPLATE
         self._template: CompiledTemplate | None = None
 
@@ -43,9 +46,17 @@ class LetterRenderer:
         return [uid for uid in unit_ids if uid in self.tasks]
 
     def render(self, uid: str) -> RenderedFile:
-        """The letter of one unit that has tasks."""
+        """The letter of one unit that has tasks: taken from the output folder when the
+        last build made it from the same inputs (:mod:`congvan.builder.reuse`)."""
         ctx = self.context(uid)
-        return RenderedFile(self.paths[uid], "unit-letter", uid, self.template.render(ctx))
+        path = self.paths[uid]
+        names = task_anchors(self.data)
+        anchors = [(a.role, names[a.indicator.path]) for a in self.tasks[uid]]
+        inputs = inputs_digest(self.template.digest, ctx["properties"], anchors)
+        kept = self.reuse.take(path, inputs) if self.reuse else None
+        if kept is not None:
+            return RenderedFile(path, "unit-letter", uid, kept, inputs, reused=True)
+        return RenderedFile(path, "unit-letter", uid, self.template.render(ctx), inputs)
 
     def context(self, uid: str) -> dict:
         """The letter's context with its anchors and properties (see builder/anchors.py)."""

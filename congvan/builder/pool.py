@@ -14,6 +14,7 @@ without process support), the letters are rendered serially as well.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -23,6 +24,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from congvan.builder.letters import LetterRenderer
 from congvan.builder.rendered import RenderedFile
+from congvan.builder.reuse import Reuse
 from congvan.data.model import Data
 
 __all__ = ["PARALLEL_THRESHOLD", "SAFE_PARALLEL_THRESHOLD", "SAFE_START_METHOD",
@@ -55,7 +57,8 @@ def default_workers() -> int:
 
 def render_letters_parallel(data: Data, unit_ids: Iterable[str],
                             templates_dir: str | os.PathLike, workers: int | None = None, *,
-                            threshold: int | None = None) -> list[RenderedFile]:
+                            threshold: int | None = None, paths: dict[str, str] | None = None,
+                            reuse: Reuse | None = None) -> list[RenderedFile]:
     """The letters of ``unit_ids`` (ids without tasks are skipped), in that order.
 
     ``workers`` counts this process, which renders too: ``workers - 1`` processes
@@ -63,9 +66,10 @@ def render_letters_parallel(data: Data, unit_ids: Iterable[str],
     rendering the letters one by one here, which is what happens for
     ``threshold`` letters or fewer (default: :data:`PARALLEL_THRESHOLD`, or
     :data:`SAFE_PARALLEL_THRESHOLD` when workers cannot be forked), or with one
-    worker. Errors are those of the serial path (:class:`TemplateError`…).
+    worker. Errors are those of the serial path (:class:`TemplateError`…). ``paths``
+    (unit id → file path) and ``reuse`` as for :class:`LetterRenderer`.
     """
-    renderer = LetterRenderer(data, templates_dir)
+    renderer = LetterRenderer(data, templates_dir, paths=paths, reuse=reuse)
     ids = renderer.wanted(unit_ids)
     workers = min(default_workers() if workers is None else max(1, workers), len(ids))
     method = start_method()
@@ -115,6 +119,20 @@ def _render_in_pool(renderer: LetterRenderer, ids: list[str], workers: int,
     taken by a process (its future can still be cancelled) is rendered here."""
     chunks = _chunks(ids, workers * CHUNKS_PER_WORKER)
     context = multiprocessing.get_context(method)
+    if method == "fork":
+        # A forked worker shares this process's memory until it writes to it; the cyclic
+        # collector writes to every object it walks, so a collection in the worker would
+        # copy the whole loaded data set. Frozen objects are never walked.
+        gc.freeze()
+    try:
+        return _share(renderer, chunks, workers, context)
+    finally:
+        if method == "fork":
+            gc.unfreeze()
+
+
+def _share(renderer: LetterRenderer, chunks: list[list[str]], workers: int,
+           context) -> list[RenderedFile]:
     with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context,
                              initializer=_init_worker, initargs=(renderer, os.getpid())) as pool:
         futures = [pool.submit(_render_chunk, chunk) for chunk in chunks]

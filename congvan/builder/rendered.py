@@ -15,3 +15,9 @@ class RenderedFile:
     """``dispatch`` or ``unit-letter``."""
     unit: str | None
     data: bytes
+    inputs: str | None = None
+    """Digest of what it was rendered from (see :mod:`congvan.builder.reuse`); recorded in
+    the manifest."""
+    reused: bool = False
+    """Taken from the output folder, unchanged since the last build made it from the same
+    inputs, instead of rendered."""

@@ -12,6 +12,7 @@ from congvan.ooxml import custom_properties
 from congvan.ooxml.package import CONTENT_TYPES, ROOT_RELS, read_parts
 from congvan.ooxml.styles import style_id
 from congvan.ooxml.template import CompiledTemplate
+from congvan.output.manifest import file_sha256
 
 
 DISPATCH_TEMPLATE = "cong-van.docx"
@@ -28,6 +29,8 @@ class LaidOutTemplate(CompiledTemplate):
     def __init__(self, path, finish=None, finish_text=None):
         super().__init__(path, finish=finish, finish_text=finish_text)
         parts = read_parts(self.path)
+        self.digest = file_sha256(self.path)
+        """The template file's sha256: part of every rendered file's inputs."""
         self._package = (parts.get(CONTENT_TYPES), parts.get(ROOT_RELS))
         self._custom = custom_properties.read(parts.get(custom_properties.PART))
         self._entries: tuple[bytes, bytes] | None = None

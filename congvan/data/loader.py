@@ -16,6 +16,7 @@ from congvan.data.model import Data
 from congvan.data.source import Source, read_source
 from congvan.data.validation import INVALID
 from congvan.exceptions import DataError
+from congvan.gcpause import paused_gc
 
 
 def load(path: str | Path) -> Data:
@@ -23,7 +24,8 @@ def load(path: str | Path) -> Data:
 
     Warnings do not stop loading; they are in ``data.warnings``.
     """
-    return load_source(read_source(path))
+    with paused_gc():
+        return load_source(read_source(path))
 
 
 def load_source(source: Source) -> Data:

@@ -17,6 +17,7 @@ document is bold; ``1.`` is bold; ``a)`` and ``-`` are not.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from congvan.data.numbering import roman
 
@@ -71,8 +72,14 @@ def _add(out: list[dict], text: str, bold: bool, italic: bool) -> None:
         out.append({"text": text, "bold": bold, "italic": italic})
 
 
+@lru_cache(maxsize=1 << 16)
 def plain(text: str) -> str:
-    """The text without its markup (for places printed in one style: titles, letter cells)."""
+    """The text without its markup (for places printed in one style: titles, letter cells).
+
+    Cached, and immediate for text without ``*`` or ``\\``: every letter that shows a
+    task asks for its text again."""
+    if "*" not in text and "\\" not in text:
+        return text
     return "".join(s["text"] for s in spans(text))
 
 

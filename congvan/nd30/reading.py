@@ -26,6 +26,10 @@ __all__ = ["UnreadableDocument", "read_docx"]
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Tags looked up once: a generated appendix has tens of thousands of paragraphs.
+_T, _RUN, _TEXT_TAGS = w("t"), w("r"), (w("t"), w("tab"), w("br"))
+_TEXT_BOX = w("txbxContent")
+_DRAWINGS = (w("drawing"), "{urn:schemas-microsoft-com:vml}line")
 
 
 class UnreadableDocument(CongvanError):
@@ -111,12 +115,12 @@ class _Reader:
         pprops = dict(styled)
         apply_ppr(pprops, ppr)
         runs = []
-        nested = p.find(".//w:txbxContent", NS) is not None  # text boxes hold paragraphs of their own
-        for r in p.iter(w("r")):
+        nested = next(p.iter(_TEXT_BOX), None) is not None  # text boxes hold paragraphs of their own
+        for r in p.iter(_RUN):
             if nested and self._owner(r) is not p:
                 continue
-            text = "".join((t.text or "") if t.tag == w("t") else " "
-                           for t in r if t.tag in (w("t"), w("tab"), w("br")))
+            text = "".join((t.text or "") if t.tag == _T else " "
+                           for t in r if t.tag in _TEXT_TAGS)
             props = dict(base)
             rpr = r.find("w:rPr", NS)
             rstyle = rpr.find("w:rStyle", NS) if rpr is not None else None
@@ -126,8 +130,7 @@ class _Reader:
             apply_rpr(props, rpr, self.styles.theme)
             runs.append(Run(unicodedata.normalize("NFC", text), **props))
         text = normalise("".join(r.text for r in runs))
-        drawing = any(True for _ in p.iter(w("drawing"))) or any(
-            True for _ in p.iter("{urn:schemas-microsoft-com:vml}line"))
+        drawing = next(p.iter(*_DRAWINGS), None) is not None
         num_id, level = numbered(ppr, self._style_numbering(sid))
         self.count += 1
         return Paragraph(self.count - 1, text, runs, section=section, has_drawing=drawing,

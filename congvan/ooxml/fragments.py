@@ -20,21 +20,32 @@ _ROOT = re.compile(r"(?:<\?xml[^>]*\?>\s*)?(<([\w:.-]+)[^>]*>)")
 
 def enclosing(xml: str, pos: int, name: str) -> int:
     """Where the innermost ``name`` element open at ``pos`` starts, or -1."""
-    spaced, bare, closing = f"<{name} ", f"<{name}>", f"</{name}>"
+    closing = f"</{name}>"
     depth = 0
-    o = max(xml.rfind(spaced, 0, pos), xml.rfind(bare, 0, pos))
+    o = _rfind_open(xml, name, pos)
     c = xml.rfind(closing, 0, pos)
     while o >= 0 or c >= 0:
         if c > o:
             depth, c = depth + 1, xml.rfind(closing, 0, c)
             continue
-        start, o = o, max(xml.rfind(spaced, 0, o), xml.rfind(bare, 0, o))
+        start, o = o, _rfind_open(xml, name, o)
         if _self_closing(xml, start):
             continue  # an empty element opens nothing
         if depth == 0:
             return start
         depth -= 1
     return -1
+
+
+def _rfind_open(xml: str, name: str, end: int) -> int:
+    """The last ``<name `` or ``<name>`` before ``end``, or -1. One backward search for
+    ``<name`` (the nearest tag is close by), not one per form: a form the part never uses
+    would scan back to the start each time, and a letter's rows made that quadratic."""
+    opening, after = f"<{name}", len(name) + 1
+    at = xml.rfind(opening, 0, end)
+    while at >= 0 and (at + after >= end or xml[at + after] not in " >"):
+        at = xml.rfind(opening, 0, at)
+    return at
 
 
 def element_end(xml: str, start: int, name: str) -> int:

@@ -89,6 +89,10 @@ class _Entry:
         return len(self.local) + len(self.data)
 
 
+_MEMO_SIZE = 1 << 14
+"""Dynamic parts up to this size are remembered, to be reused when the next one is equal."""
+
+
 def _too_big(name: str) -> OutputError:
     return OutputError(
         f"Không thể đóng gói phần '{name}': kích thước vượt quá 4 GiB, "
@@ -223,6 +227,10 @@ class ZipTemplate:
         static = _as_dict(static_parts)
         self._order = tuple(order or ())
         self._static = {name: _compress(name, content) for name, content in static.items()}
+        # The last entry made for each dynamic part: parts that come out the same for every
+        # document (the content types and package relationships once custom properties are
+        # added) are deflated once, not once per letter.
+        self._last: dict[str, tuple[bytes, _Entry]] = {}
 
     @property
     def static_names(self) -> list[str]:
@@ -237,10 +245,19 @@ class ZipTemplate:
         dynamic = _as_dict(dynamic_parts)
         names = set(self._static) | set(dynamic)
         entries = [
-            _compress(name, dynamic[name]) if name in dynamic else self._static[name]
+            self._dynamic(name, dynamic[name]) if name in dynamic else self._static[name]
             for name in _arrange(names, self._order)
         ]
         return _assemble(entries)
+
+    def _dynamic(self, name: str, content) -> _Entry:
+        last = self._last.get(name)
+        if last is not None and last[0] == content:
+            return last[1]
+        entry = _compress(name, content)
+        if len(content) <= _MEMO_SIZE:  # not a whole document.xml, kept alive for nothing
+            self._last[name] = (bytes(content), entry)
+        return entry
 
 
 def read_parts(source: str | os.PathLike | bytes | bytearray | memoryview) -> dict[str, bytes]:

@@ -47,7 +47,7 @@ def reusable(output_dir: Path, old_manifest: dict | None, source: str, source_da
     the file on disk is still what the manifest recorded; otherwise None."""
     if not old_manifest:
         return None
-    entries = {e["path"]: e for e in old_manifest["files"]}
+    entries = _entries(old_manifest)
     old_source, old_derived = entries.get(source), entries.get(derived)
     if old_source is None or old_derived is None:
         return None
@@ -60,6 +60,18 @@ def reusable(output_dir: Path, old_manifest: dict | None, source: str, source_da
         return target.read_bytes()
     except OSError:
         return None
+
+
+_indexed: tuple[dict, dict[str, dict]] | None = None
+"""The last manifest's entries by path: a build asks once per file, and indexing the
+whole manifest each time made a build of thousands of letters quadratic."""
+
+
+def _entries(manifest: dict) -> dict[str, dict]:
+    global _indexed
+    if _indexed is None or _indexed[0] is not manifest:
+        _indexed = (manifest, {e["path"]: e for e in manifest["files"]})
+    return _indexed[1]
 
 
 def convert_to_pdf(files: dict[str, bytes], timeout: float = TIMEOUT) -> dict[str, bytes]:

@@ -52,9 +52,14 @@ class _Pending:
     """Id of the unit the file is for, if any."""
     sha256: str
     """SHA-256 of ``data``."""
+    inputs: str | None = None
+    """Digest of what the file was made from, for incremental rebuilds (manifest ``inputs``)."""
 
     def entry(self) -> dict:
-        return {"path": self.path, "kind": self.kind, "unit": self.unit, "sha256": self.sha256}
+        entry = {"path": self.path, "kind": self.kind, "unit": self.unit, "sha256": self.sha256}
+        if self.inputs is not None:
+            entry["inputs"] = self.inputs
+        return entry
 
 
 @dataclass(frozen=True)
@@ -131,8 +136,10 @@ class OutputWriter:
 
     # -- collecting -----------------------------------------------------
 
-    def add(self, path: str, data: bytes, kind: str, unit: str | None = None) -> None:
-        """Queue ``data`` to be written at ``path`` (relative POSIX path).
+    def add(self, path: str, data: bytes, kind: str, unit: str | None = None,
+            inputs: str | None = None) -> None:
+        """Queue ``data`` to be written at ``path`` (relative POSIX path); ``inputs``, the
+        digest of what it was made from, goes into its manifest entry.
 
         Raises :class:`OutputError` for an unsafe path (absolute, ``..``,
         backslash, empty, reserved, or leading outside the folder, also through
@@ -168,7 +175,7 @@ class OutputWriter:
                 f"Không thể tạo '{path}': đã có tệp đầu ra '{self._folders[key]}' bên trong.")
         self._check_inside(path)
         data = bytes(data)
-        self._files[path] = _Pending(path, data, kind, unit, sha256_bytes(data))
+        self._files[path] = _Pending(path, data, kind, unit, sha256_bytes(data), inputs)
         self._folded[key] = path
         for folder in folders:
             self._folders.setdefault(folder, path)

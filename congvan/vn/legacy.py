@@ -285,16 +285,29 @@ def _word_evidence(word: str, encoding: str) -> tuple[float, bool, int]:
     return _vni_weight(word), _vni_telling(word), 0
 
 
-def _legacy_evidence(s: str, encoding: str) -> tuple[float, bool]:
-    """(weight of the words that only make sense in ``encoding``, whether one is telling alone)."""
-    score, telling = 0.0, False
+_LATIN1_HIGH = re.compile("[\u00a1-\u00ff]")
+"""The code points legacy fonts put their letters on: text without them is Unicode."""
+
+
+@lru_cache(maxsize=1 << 16)
+def _long_evidence(word: str) -> tuple[tuple[float, bool], ...]:
+    """(weight, telling) of one word for each of :data:`ENCODINGS`, as
+    :func:`detect_legacy_encoding` counts it: a word without an ASCII letter is no
+    evidence there (cached: a data file repeats its words thousands of times)."""
+    if not any(ch.isascii() for ch in word):
+        return tuple((0.0, False) for _ in ENCODINGS)
+    return tuple(_word_evidence(word, encoding)[:2] for encoding in ENCODINGS)
+
+
+def _legacy_evidence(s: str) -> list[tuple[float, bool]]:
+    """For each of :data:`ENCODINGS`: (weight of the words that only make sense in it,
+    whether one is telling alone)."""
+    totals = [[0.0, False] for _ in ENCODINGS]
     for word in _LEGACY_WORD_RE.findall(s):
-        if not any(ch.isascii() for ch in word):
-            continue
-        weight, tells, _ = _word_evidence(word, encoding)
-        score += weight
-        telling = telling or tells
-    return score, telling
+        for total, (weight, tells) in zip(totals, _long_evidence(word)):
+            total[0] += weight
+            total[1] = total[1] or tells
+    return [(score, telling) for score, telling in totals]
 
 
 def detect_legacy_encoding(s: str) -> str | None:
@@ -307,11 +320,10 @@ def detect_legacy_encoding(s: str) -> str | None:
     never count.
     """
     s = normalize(s)
-    if not any("\u00a1" <= ch <= "\u00ff" for ch in s):
+    if not _LATIN1_HIGH.search(s):
         return None
     best: tuple[float, str] | None = None
-    for encoding in ENCODINGS:
-        score, telling = _legacy_evidence(s, encoding)
+    for encoding, (score, telling) in zip(ENCODINGS, _legacy_evidence(s)):
         if (score >= 2 or telling) and (best is None or score > best[0]):
             best = (score, encoding)
     return best[1] if best else None
@@ -329,7 +341,7 @@ def detect_legacy_short(s: str) -> str | None:
     words whose decoded reading is a common syllable when the
     written one is not (``Côm`` → ``Cụm``); a common written word counts against."""
     s = normalize(s)
-    if len(s) > SHORT_TEXT or "\n" in s or not any("\u00a1" <= ch <= "\u00ff" for ch in s):
+    if len(s) > SHORT_TEXT or "\n" in s or not _LATIN1_HIGH.search(s):
         return None
     best: tuple[float, str] | None = None
     for encoding in ENCODINGS:

@@ -6,6 +6,7 @@ pages, other programs. Everything is compared and stored in Unicode NFC.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 def normalize(s: str) -> str:
@@ -17,6 +18,10 @@ def normalize(s: str) -> str:
 # Characters XML 1.0 (and so a .docx) cannot hold.
 
 _XML_ALLOWED_CONTROLS = {"\t", "\n", "\r"}
+
+
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""What :func:`_is_forbidden` refuses, as one character class."""
 
 
 def _is_forbidden(ch: str) -> bool:
@@ -32,6 +37,8 @@ def find_control_chars(s: str) -> list[tuple[int, str]]:
     XML 1.0 forbids the C0 controls except tab, line feed and carriage return,
     the surrogates (never valid alone) and U+FFFE/U+FFFF.
     """
+    if not _FORBIDDEN.search(s):  # nearly always: one scan in C, not a call per character
+        return []
     return [(i, f"U+{ord(ch):04X}") for i, ch in enumerate(s) if _is_forbidden(ch)]
 
 

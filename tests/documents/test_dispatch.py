@@ -137,7 +137,8 @@ def test_manifest_lists_every_file_with_hash(built, sample):
     assert entries["cong-van.docx"]["unit"] is None
     for path, entry in entries.items():
         assert entry["sha256"] == hashlib.sha256((built / path).read_bytes()).hexdigest()
-        assert set(entry) == {"path", "kind", "unit", "sha256"}
+        assert set(entry) == {"path", "kind", "unit", "sha256", "inputs"}
+        assert len(entry["inputs"]) == 64 and int(entry["inputs"], 16) >= 0
 
 
 def test_special_characters_come_out_literally(tmp_path):
