@@ -101,9 +101,29 @@ def _separator_problems(text: str, name: str) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.line, p.column))
 
 
+_LEADING = re.compile(r"^[ \t?:-]*", re.MULTILINE)
+
+
+def depth_bound(text: str) -> int:
+    """An upper bound of how deep lists and tables nest in ``text``, read without parsing.
+
+    A flow list or table opens with ``[`` or ``{``: at most as many levels as there are of
+    those characters. A block one starts at its first token, which only spaces and the
+    indicators ``-``, ``?``, ``:`` precede on its line, so at a column no larger than the
+    longest such run at the start of a line; a block collection nested in another starts
+    at a larger column, except a list that is the value of a key (same column), whose
+    items start further right again: the start column grows at least every second level.
+    """
+    widest = max((m.end() - m.start() for m in _LEADING.finditer(text)), default=0)
+    return 2 * (widest + 1) + text.count("[") + text.count("{")
+
+
 def _check_depth(text: str, name: str, loader) -> None:
     """Raise :class:`DataError` at the first list or table nested deeper than
-    :data:`MAX_DEPTH` (the event parser is not recursive, so this pass is safe)."""
+    :data:`MAX_DEPTH` (the event parser is not recursive, so this pass is safe). Skipped
+    when :func:`depth_bound` shows no nesting can be that deep (real data: about 15)."""
+    if depth_bound(text) <= MAX_DEPTH:
+        return
     depth = 0
     for event in yaml.parse(text, Loader=loader):
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):

@@ -295,16 +295,26 @@ def _long_evidence(word: str) -> tuple[tuple[float, bool], ...]:
     :func:`detect_legacy_encoding` counts it: a word without an ASCII letter is no
     evidence there (cached: a data file repeats its words thousands of times)."""
     if not any(ch.isascii() for ch in word):
-        return tuple((0.0, False) for _ in ENCODINGS)
-    return tuple(_word_evidence(word, encoding)[:2] for encoding in ENCODINGS)
+        return _NO_EVIDENCE
+    evidence = tuple(_word_evidence(word, encoding)[:2] for encoding in ENCODINGS)
+    return _NO_EVIDENCE if evidence == _NO_EVIDENCE else evidence
+
+
+_NO_EVIDENCE = tuple((0.0, False) for _ in ENCODINGS)
 
 
 def _legacy_evidence(s: str) -> list[tuple[float, bool]]:
     """For each of :data:`ENCODINGS`: (weight of the words that only make sense in it,
-    whether one is telling alone)."""
+    whether one is telling alone). An ASCII word is skipped: both conversions leave it
+    as it is (every legacy code holds a character above ASCII), so it is no evidence."""
     totals = [[0.0, False] for _ in ENCODINGS]
     for word in _LEGACY_WORD_RE.findall(s):
-        for total, (weight, tells) in zip(totals, _long_evidence(word)):
+        if word.isascii():
+            continue
+        evidence = _long_evidence(word)
+        if evidence is _NO_EVIDENCE:
+            continue
+        for total, (weight, tells) in zip(totals, evidence):
             total[0] += weight
             total[1] = total[1] or tells
     return [(score, telling) for score, telling in totals]

@@ -1,9 +1,11 @@
 """Reading YAML with positions: marks, and files built to exhaust the reader."""
 
 import pytest
+import yaml
 
 import congvan
 from congvan.data import source
+from tests.helpers import ROOT
 
 
 def test_marks_point_at_values_and_keys():
@@ -97,3 +99,45 @@ def test_syntax_errors_keep_the_pure_python_wording_and_marks():
     (problem,) = info.value.problems
     assert (problem.line, problem.column) == (2, 2)
     assert "thiếu dấu phẩy hoặc dấu ] đóng danh sách" in problem.message
+
+
+def _real_depth(text: str) -> int:
+    depth = deepest = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+    return deepest
+
+
+def _nested(rng, level: int):
+    if level == 0 or rng.random() < 0.15:
+        return rng.choice(["x", 1, "a: b", "- c"])
+    # one deep branch, the others leaves: deep without growing exponentially
+    width = rng.randint(1, 3)
+    items = [_nested(rng, level - 1) if i == 0 else rng.choice(["y", 2]) for i in range(width)]
+    if rng.random() < 0.5:
+        return items
+    return {f"k{i}": item for i, item in enumerate(items)}
+
+
+COMPACT = ["- - - - a\n", "? - - a\n: - - b\n", "a:\n- b:\n  - c:\n    - d\n",
+           "- a:\n  - - b: [c, {d: [e]}]\n", "x: &r\n  - - y\n"]
+
+
+def test_the_depth_bound_is_never_below_the_real_depth():
+    # the depth pass is skipped when the bound is small: it must hold for every shape
+    import random
+
+    rng = random.Random(7)
+    texts = list(COMPACT)
+    for _ in range(300):
+        value = _nested(rng, rng.randint(1, 40))
+        texts.append(yaml.safe_dump(value, default_flow_style=rng.choice([False, None, True]),
+                                    indent=rng.choice([2, 3, 4]), allow_unicode=True))
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data").glob("*.yaml"))]
+    for text in texts:
+        assert source.depth_bound(text) >= _real_depth(text), text
+    assert all(source.depth_bound(text) > source.MAX_DEPTH for text, _, _ in DEEP.values())

@@ -304,3 +304,15 @@ def test_word_evidence_is_cached():
     detect_legacy_short("Côm sè 1")
     detect_legacy_short("Côm sè 2")
     assert _word_evidence.cache_info().hits >= 4
+
+
+def test_an_ascii_word_is_no_evidence_so_skipping_it_changes_nothing():
+    # _legacy_evidence skips ASCII words: every legacy code holds a character above ASCII
+    from congvan.vn import legacy
+
+    for key in list(legacy._TCVN3_TABLE) + list(legacy._VNI_SINGLE) + list(legacy._VNI_PAIRS):
+        assert not key.isascii(), key
+    for word in ["Phong", "Van", "Thong", "tin", "ANH", "a", "Yen", "uy", "oe", "Hoa"]:
+        assert legacy.convert_legacy(word, legacy.TCVN3) == word
+        assert legacy.convert_legacy(word, legacy.VNI) == word
+        assert legacy._long_evidence(word) == legacy._NO_EVIDENCE
