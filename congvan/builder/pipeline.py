@@ -25,10 +25,6 @@ from congvan.documents.dispatch import dispatch_context
 from congvan.documents.titled import document_context
 from congvan.output.writer import OutputWriter, WriteReport
 
-DOCUMENT_KINDS = {"cong-van": "dispatch", "ke-hoach": "plan", "quyet-dinh": "decision",
-                  "thong-bao": "notice", "bao-cao": "report"}
-"""The manifest's ``kind`` of the document itself, by ``document.type``."""
-
 
 def document_render_context(data: Data) -> dict:
     """The context the document itself is rendered from, with its anchors and properties
@@ -61,7 +57,7 @@ def render_documents(data: Data, *, units=None, dispatch: bool | None = None,
     if dispatch:
         template = compiled(templates_dir / document_template(data))
         context = document_render_context(data)
-        path, kind = document_file(data), DOCUMENT_KINDS[data.document.kind.key]
+        path, kind = document_file(data), data.document.kind.manifest_kind
         inputs = inputs_digest(template.digest, context["properties"],
                                list(task_anchors(data).items()))
         kept = reuse.take(path, inputs) if reuse else None

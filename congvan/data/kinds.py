@@ -2,12 +2,15 @@
 
 Nghị định 30/2020/NĐ-CP, Phụ lục III: each type name has its abbreviation, which
 opens the ký hiệu (``Số: 12/KH-UBND``); a công văn has none. Which types take a
-Kính gửi is PL I II.9.
+Kính gửi is PL I II.9. Both tables are the decree's, kept once in
+:mod:`congvan.nd30.layout` (the conformance check reads them there too).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from congvan.nd30.layout import DOCUMENT_TYPES, NO_RECIPIENTS
 
 
 @dataclass(frozen=True)
@@ -24,18 +27,29 @@ class Kind:
     """``required``, ``optional`` or ``none``: Kính gửi."""
     file: str
     """Output file name of the document (without the folder)."""
+    manifest_kind: str
+    """The document's ``kind`` in ``manifest.json`` (``dispatch`` for a công văn)."""
+
+
+def _typed(key: str, sentence: str, manifest_kind: str, recipients: str = "") -> Kind:
+    """A document with a type name: its abbreviation and whether it takes a Kính gửi come
+    from the decree's tables."""
+    return Kind(key, sentence.upper(), sentence, DOCUMENT_TYPES[sentence],
+                recipients or ("none" if sentence in NO_RECIPIENTS else "optional"),
+                f"{key}.docx", manifest_kind)
 
 
 KINDS = {
-    "cong-van": Kind("cong-van", "", "Công văn", "", "required", "cong-van.docx"),
-    "ke-hoach": Kind("ke-hoach", "KẾ HOẠCH", "Kế hoạch", "KH", "none", "ke-hoach.docx"),
-    "quyet-dinh": Kind("quyet-dinh", "QUYẾT ĐỊNH", "Quyết định", "QĐ", "none", "quyet-dinh.docx"),
-    "thong-bao": Kind("thong-bao", "THÔNG BÁO", "Thông báo", "TB", "none", "thong-bao.docx"),
-    "bao-cao": Kind("bao-cao", "BÁO CÁO", "Báo cáo", "BC", "optional", "bao-cao.docx"),
+    "cong-van": Kind("cong-van", "", "Công văn", "", "required", "cong-van.docx", "dispatch"),
+    "ke-hoach": _typed("ke-hoach", "Kế hoạch", "plan"),
+    "quyet-dinh": _typed("quyet-dinh", "Quyết định", "decision"),
+    "thong-bao": _typed("thong-bao", "Thông báo", "notice"),
+    "bao-cao": _typed("bao-cao", "Báo cáo", "report"),
 }
 TYPES = tuple(KINDS)
 
-OTHER_ABBREVIATIONS = ("TTR", "HD", "CTR", "GM", "CĐ", "BB", "CT", "NQ")
+OTHER_ABBREVIATIONS = tuple(abbr.upper() for name, abbr in DOCUMENT_TYPES.items()
+                            if name not in {k.sentence for k in KINDS.values()})
 """Type abbreviations of Phụ lục III that congvan does not write (as a ký hiệu, upper case:
 TTr, CTr are TTR, CTR): a ký hiệu opening with one of them contradicts every type here."""
 

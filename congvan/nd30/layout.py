@@ -108,7 +108,7 @@ assert sum(HEADER_COLUMNS) == sum(SIGNATURE_COLUMNS) == TEXT_WIDTH
 DOCUMENT_TYPES = {
     "Kế hoạch": "KH", "Quyết định": "QĐ", "Báo cáo": "BC", "Thông báo": "TB",
     "Tờ trình": "TTr", "Hướng dẫn": "HD", "Chương trình": "CTr", "Giấy mời": "GM",
-    "Công điện": "CĐ", "Biên bản": "BB", "Chỉ thị": "CT",
+    "Công điện": "CĐ", "Biên bản": "BB", "Chỉ thị": "CT", "Nghị quyết": "NQ",
 }
 """Phụ lục III: each document type's name and the abbreviation that starts its ký hiệu.
 A công văn has neither a type name nor an abbreviation."""
