@@ -7,6 +7,7 @@ writer touch the output folder (so bad data or a broken template writes nothing)
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from congvan.builder.anchors import (DIGEST_PROPERTY, DOCUMENT_FILE, FILE_PROPERTY, context_digest,
@@ -43,29 +44,37 @@ def document_render_context(data: Data) -> dict:
 
 def render_documents(data: Data, *, units=None, dispatch: bool | None = None,
                      templates_dir: Path | None = None, paths: dict[str, str] | None = None,
-                     reuse: Reuse | None = None) -> list[RenderedFile]:
+                     reuse: Reuse | None = None,
+                     on_document: Callable[[RenderedFile], None] | None = None
+                     ) -> list[RenderedFile]:
     """Render, in memory, the document (unless only units were asked) and the letters.
 
     ``paths`` names the letters (unit id → path; default: :func:`letter_paths`); with
     ``reuse``, a file the last build made from the same inputs is taken from the output
-    folder instead of rendered (:mod:`congvan.builder.reuse`)."""
+    folder instead of rendered (:mod:`congvan.builder.reuse`). The document is rendered
+    while worker processes render the first letters; ``on_document`` is then called with
+    it, there too (the build checks it against the decree meanwhile)."""
     templates_dir = Path(templates_dir or default_templates_dir())
     reuse = reuse or Reuse()
-    docs: list[RenderedFile] = []
     if dispatch is None:
         dispatch = not units
-    if dispatch:
+
+    def document() -> list[RenderedFile]:
         template = compiled(templates_dir / document_template(data))
         context = document_render_context(data)
         path, kind = document_file(data), data.document.kind.manifest_kind
         inputs = inputs_digest(template.digest, context["properties"],
                                list(task_anchors(data).items()))
         kept = reuse.take(path, inputs) if reuse else None
-        docs.append(RenderedFile(path, kind, None, template.render(context), inputs)
-                    if kept is None else RenderedFile(path, kind, None, kept, inputs, reused=True))
+        doc = (RenderedFile(path, kind, None, template.render(context), inputs) if kept is None
+               else RenderedFile(path, kind, None, kept, inputs, reused=True))
+        if on_document is not None:
+            on_document(doc)
+        return [doc]
+
     wanted = resolve_units(data, units) if units else list(data.units)
-    docs += render_letters_parallel(data, wanted, templates_dir, paths=paths, reuse=reuse)
-    return docs
+    return render_letters_parallel(data, wanted, templates_dir, paths=paths, reuse=reuse,
+                                   alongside=document if dispatch else None)
 
 
 def conformance_sample(docs: list[RenderedFile]) -> list[RenderedFile]:
@@ -101,13 +110,22 @@ def build(data: Data, output_dir: str | os.PathLike, *, units=None, dispatch: bo
     # Each unit keeps the file name the last build gave it (see builder/filenames.py); its
     # PDF and preview are named after it.
     paths = letter_paths(data, previous_letter_paths(output_dir))
-    docs = render_documents(data, units=units, dispatch=dispatch, templates_dir=templates_dir,
-                            paths=paths, reuse=Reuse(output_dir))
-    if findings is not None:
+    checked: set[str] = set()
+
+    def check(doc: RenderedFile) -> None:
         from congvan.nd30.conformance import check_docx
 
+        findings.extend((doc.path, f) for f in check_docx(doc.path, doc.data).findings)
+        checked.add(doc.path)
+
+    docs = render_documents(data, units=units, dispatch=dispatch, templates_dir=templates_dir,
+                            paths=paths, reuse=Reuse(output_dir),
+                            on_document=None if findings is None else
+                            lambda doc: None if doc.reused else check(doc))
+    if findings is not None:
         for doc in conformance_sample(docs):
-            findings += [(doc.path, f) for f in check_docx(doc.path, doc.data).findings]
+            if doc.path not in checked:
+                check(doc)
     docs += derived_files(docs, Path(output_dir), pdf=pdf, preview=preview)
     for doc in docs:
         writer.add(doc.path, doc.data, kind=doc.kind, unit=doc.unit, inputs=doc.inputs)

@@ -18,7 +18,7 @@ import gc
 import multiprocessing
 import os
 import signal
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -43,7 +43,7 @@ for a few hundred letters."""
 THRESHOLD_ENV = "CONGVAN_PARALLEL_THRESHOLD"
 """Environment variable that replaces the default threshold (tests use it to reach the
 pool with small data)."""
-CHUNKS_PER_WORKER = 16
+CHUNKS_PER_WORKER = 32
 """Chunks per process: small enough for all of them to finish together."""
 
 
@@ -58,8 +58,15 @@ def default_workers() -> int:
 def render_letters_parallel(data: Data, unit_ids: Iterable[str],
                             templates_dir: str | os.PathLike, workers: int | None = None, *,
                             threshold: int | None = None, paths: dict[str, str] | None = None,
-                            reuse: Reuse | None = None) -> list[RenderedFile]:
-    """The letters of ``unit_ids`` (ids without tasks are skipped), in that order.
+                            reuse: Reuse | None = None,
+                            alongside: Callable[[], list[RenderedFile]] | None = None
+                            ) -> list[RenderedFile]:
+    """The letters of ``unit_ids`` (ids without tasks are skipped), in that order, after
+    what ``alongside`` returns.
+
+    ``alongside`` is other work of this process (the document itself, its check): it runs
+    here once the workers have their first letters, so that both cores are busy, then this
+    process renders the letters no worker has taken yet.
 
     ``workers`` counts this process, which renders too: ``workers - 1`` processes
     are started (default: one per core, less this one). Byte-identical to
@@ -77,13 +84,21 @@ def render_letters_parallel(data: Data, unit_ids: Iterable[str],
         threshold = _env_threshold()
     if threshold is None:
         threshold = PARALLEL_THRESHOLD if method == "fork" else SAFE_PARALLEL_THRESHOLD
+    ran: list[list[RenderedFile]] = []
+
+    def first() -> list[RenderedFile]:
+        """``alongside``'s result, from its one run."""
+        if not ran:
+            ran.append(alongside() if alongside else [])
+        return ran[0]
+
     if workers <= 1 or len(ids) <= threshold:
-        return renderer.render_many(ids)
+        return first() + renderer.render_many(ids)
     renderer.template  # a broken template fails here, in this process, before any worker starts
     try:
-        return _render_in_pool(renderer, ids, workers, method)
+        return _render_in_pool(renderer, ids, workers, method, first)
     except (BrokenProcessPool, OSError):  # no usable process pool: same result, one core
-        return renderer.render_many(ids)
+        return first() + renderer.render_many(ids)
 
 
 def _env_threshold() -> int | None:
@@ -114,9 +129,10 @@ def _single_threaded() -> bool:
 
 
 def _render_in_pool(renderer: LetterRenderer, ids: list[str], workers: int,
-                    method: str) -> list[RenderedFile]:
-    """``workers - 1`` processes and this one share the chunks: each chunk not yet
-    taken by a process (its future can still be cancelled) is rendered here."""
+                    method: str, first: Callable[[], list[RenderedFile]]) -> list[RenderedFile]:
+    """``workers - 1`` processes and this one share the chunks: this one runs ``first``,
+    then renders each chunk not yet taken by a process (its future can still be
+    cancelled)."""
     chunks = _chunks(ids, workers * CHUNKS_PER_WORKER)
     context = multiprocessing.get_context(method)
     if method == "fork":
@@ -125,22 +141,23 @@ def _render_in_pool(renderer: LetterRenderer, ids: list[str], workers: int,
         # copy the whole loaded data set. Frozen objects are never walked.
         gc.freeze()
     try:
-        return _share(renderer, chunks, workers, context)
+        return _share(renderer, chunks, workers, context, first)
     finally:
         if method == "fork":
             gc.unfreeze()
 
 
 def _share(renderer: LetterRenderer, chunks: list[list[str]], workers: int,
-           context) -> list[RenderedFile]:
+           context, first: Callable[[], list[RenderedFile]]) -> list[RenderedFile]:
     with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context,
                              initializer=_init_worker, initargs=(renderer, os.getpid())) as pool:
         futures = [pool.submit(_render_chunk, chunk) for chunk in chunks]
         try:
+            before = first()
             here = {n: renderer.render_many(chunks[n])
                     for n in reversed(range(len(chunks))) if futures[n].cancel()}
-            return [doc for n, future in enumerate(futures)
-                    for doc in (here[n] if n in here else future.result())]
+            return before + [doc for n, future in enumerate(futures)
+                             for doc in (here[n] if n in here else future.result())]
         finally:
             for future in futures:  # after an error, no worker starts another chunk
                 future.cancel()

@@ -133,6 +133,8 @@ class OutputWriter:
         # Folded folder → one added path inside it: a later file may not take its name.
         self._folders: dict[str, str] = {}
         self._committed = False
+        self._real: dict[Path, Path] = {}
+        """Folders resolved by :meth:`_resolved`, for the current add or plan."""
 
     # -- collecting -----------------------------------------------------
 
@@ -189,8 +191,10 @@ class OutputWriter:
         """``output_dir / path``, refusing one that resolves outside the folder."""
         target = self.output_dir / path
         try:
-            root = self.output_dir.resolve()
-            resolved = target.resolve()
+            root = self._resolved(self.output_dir)
+            resolved = self._resolved(target.parent) / target.name
+            if os.path.islink(resolved):
+                resolved = resolved.resolve()
         except (OSError, RuntimeError) as exc:
             raise OutputError(
                 f"Không xác định được vị trí của '{path}' trong '{self.output_dir}': "
@@ -202,6 +206,14 @@ class OutputWriter:
                 f"'{self.output_dir}' (qua liên kết tượng trưng)."
             )
         return target
+
+    def _resolved(self, folder: Path) -> Path:
+        """``folder`` resolved, once per folder and check (a thousand letters share one):
+        the real path of ``folder/name`` is that of ``folder`` plus ``name`` unless ``name``
+        is itself a link, which :meth:`_check_inside` follows."""
+        if folder not in self._real:
+            self._real[folder] = folder.resolve()
+        return self._real[folder]
 
     # -- planning -------------------------------------------------------
 
@@ -240,6 +252,7 @@ class OutputWriter:
 
     def _plan(self) -> tuple[WritePlan, dict[str, str | None]]:
         """The plan, and the digest of what each file to write holds now (``None``: absent)."""
+        self._real.clear()  # the folder may have changed since the files were added
         old = load_manifest(self.output_dir)
         old_sha = {e["path"]: e["sha256"] for e in old["files"]} if old else {}
         write: list[str] = []

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import pickle
 from datetime import date
 from pathlib import Path
@@ -18,6 +19,7 @@ from congvan.builder.templates import default_templates_dir
 from congvan.vn.deadlines import NO_DEADLINE, Deadline
 from congvan.builder.letters import LetterRenderer
 from congvan.builder.pool import render_letters_parallel
+from congvan.builder.rendered import RenderedFile
 from congvan.data.units import assignments
 
 def synthetic(tmp_path: Path, count: int) -> congvan.data.model.Data:
@@ -88,6 +90,27 @@ def test_one_worker_or_a_small_batch_stays_in_process(data, serial, monkeypatch)
     assert render_letters_parallel(data, [], default_templates_dir(), threshold=0) == []
 
 
+@pytest.mark.parametrize("pool", ["forked", "in process", "broken"])
+def test_work_alongside_runs_once_here_and_comes_first(data, serial, monkeypatch, pool):
+    """The document is rendered in this process while the workers take the first letters:
+    once, whatever path the letters take, and first in the result."""
+    here, runs = os.getpid(), []
+    marker = RenderedFile("cong-van.docx", "dispatch", None, b"document")
+
+    def alongside():
+        runs.append(os.getpid())
+        return [marker]
+
+    if pool == "broken":
+        monkeypatch.setattr(parallel, "ProcessPoolExecutor",
+                            lambda *a, **k: (_ for _ in ()).throw(PermissionError("no pool")))
+    docs = render_letters_parallel(data, list(data.units), default_templates_dir(), workers=2,
+                                   threshold=10**6 if pool == "in process" else 0,
+                                   alongside=alongside)
+    assert runs == [here]
+    assert docs == [marker, *serial]
+
+
 def test_without_a_usable_pool_the_letters_are_rendered_serially(data, serial, monkeypatch):
     def broken(*args, **kwargs):
         raise PermissionError("no semaphores here")
@@ -142,9 +165,9 @@ def test_above_the_threshold_the_pool_is_used(tmp_path, monkeypatch):
     used = []
     real = parallel._render_in_pool
 
-    def spy(renderer, ids, workers, method):
+    def spy(renderer, ids, workers, method, first):
         used.append((len(ids), workers, method))
-        return real(renderer, ids, workers, method)
+        return real(renderer, ids, workers, method, first)
 
     monkeypatch.setattr(parallel, "_render_in_pool", spy)
     monkeypatch.setattr(parallel, "start_method", lambda: "fork")

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import docx
+import jinja2
 import pytest
 from lxml import etree
 
@@ -245,6 +246,35 @@ def test_sandbox_refuses_internals(tmp_path, body, refused):
     with pytest.raises(TemplateError) as caught:
         render_tiny(tmp_path, body)
     assert refused in str(caught.value)
+
+
+@pytest.mark.parametrize("source", [
+    "{{ d.text }}", "{{ d.items }}", "{{ d.get('text') }}", "{{ d.keys() | list }}",
+    "{{ d.nested.text }}", "{{ d.__class__ }}", "{{ d.missing is defined }}",
+    "{% for x in d.list %}{{ loop.first }}{{ x.text }}{% endfor %}",
+    "{{ d.missing }}", "{{ d.__class__.__mro__ }}", "{{ d.items.__self__ }}",
+    "{% for x in d.list %}{{ loop.index }}{{ loop.length }}{{ loop.cycle('a', 'b') }}{% endfor %}",
+    "{% for x in d.list %}{{ loop._iterator }}{% endfor %}",
+    "{% for x in d.list %}{{ loop.__class__ }}{% endfor %}",
+    "{% for x in d.list %}{{ loop.nothing }}{% endfor %}",
+])
+def test_dict_items_come_out_as_jinjas_own_sandbox_gives_them(source):
+    """The short ways to dict items and loop attributes (ooxml/template.py) change nothing:
+    each expression gives what jinja2's SandboxedEnvironment gives, value or error."""
+    from jinja2.sandbox import SandboxedEnvironment
+    from congvan.ooxml.template import make_environment
+
+    d = {"text": "Phòng VH&TT", "items": "an item named like a dict method", "nested": {"text": "x"},
+         "list": [{"text": "a"}, {"text": "b"}]}
+
+    def outcome(env):
+        try:
+            return env.from_string(source).render(d=d)
+        except Exception as exc:  # the error is part of the outcome
+            return type(exc).__name__
+
+    reference = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
+    assert outcome(make_environment()) == outcome(reference)
 
 
 @pytest.mark.parametrize("body", [

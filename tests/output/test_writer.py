@@ -215,6 +215,21 @@ def test_symlinked_subfolder_pointing_outside_rejected(tmp_path):
     assert list(outside.iterdir()) == []
 
 
+def test_a_file_that_is_a_link_to_outside_is_refused_beside_plain_files(tmp_path):
+    """Folders are resolved once per check; a file name that is itself a link is still
+    followed."""
+    out = tmp_path / "output"
+    (out / "don-vi").mkdir(parents=True)
+    outside = tmp_path / "outside.docx"
+    outside.write_bytes(b"not ours")
+    (out / "don-vi" / "b.docx").symlink_to(outside)
+    w = OutputWriter(out)
+    w.add("don-vi/a.docx", b"x", kind="unit-letter")
+    with pytest.raises(OutputError, match="ra ngoài"):
+        w.add("don-vi/b.docx", b"x", kind="unit-letter")
+    assert outside.read_bytes() == b"not ours"
+
+
 def test_symlink_created_after_add_is_caught_at_commit(tmp_path):
     out = tmp_path / "output"
     outside = tmp_path / "outside"
