@@ -4,8 +4,9 @@ Data from tools/gen_large.py (same seed, so the same files every run). For each 
 each round runs in a fresh Python process (so that its peak memory is its own):
 
   check     ``congvan.load``: parse, validate, warnings (what ``congvan check`` does);
-  build     ``congvan.load`` + ``congvan.build`` into an empty folder (dispatch + letters
-            + manifest.json; the letters on both cores above 200 of them);
+  build     ``congvan.load`` + ``congvan.build`` into an empty folder, as ``congvan build``
+            runs them: dispatch + letters + manifest.json (the letters on both cores above
+            200 of them) and the decree check of the dispatch and the first letter;
   rebuild   one task's text changed in the YAML, then ``load`` + ``build`` into the same
             folder: only the files whose inputs changed are rendered and written (the
             others are taken from disk: manifest ``inputs``, builder/reuse.py);
@@ -84,13 +85,13 @@ def child(original: Path, edited: Path, out: Path) -> dict:
     check = time.perf_counter() - start
 
     start = time.perf_counter()
-    report = congvan.build(congvan.load(path), out)
+    report = congvan.build(congvan.load(path), out, findings=[])
     build = time.perf_counter() - start
     files = len(report.manifest["files"])
 
     shutil.copyfile(edited, path)
     start = time.perf_counter()
-    report = congvan.build(congvan.load(path), out)
+    report = congvan.build(congvan.load(path), out, findings=[])
     rebuild = time.perf_counter() - start
 
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss

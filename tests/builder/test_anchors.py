@@ -69,3 +69,13 @@ def test_anchors_placed_on_text_are_the_tree_passs_bytes(sample):
     root = etree.fromstring(xml)
     place_anchors(root)
     assert place_anchors_text(xml) == etree.tostring(root, encoding="unicode")
+
+
+def test_new_bookmarks_number_after_those_already_in_the_document():
+    from congvan.builder.anchors import _last_bookmark_id
+
+    xml = ('<w:body><w:p><w:bookmarkStart w:name="_GoBack" w:id="12"/><w:bookmarkEnd w:id="12"/>'
+           '</w:p><w:p><w:bookmarkStart w:id="3" w:name="x"/></w:p><w:bookmarkStartX w:id="99"/>'
+           '</w:body>')
+    assert _last_bookmark_id(xml) == 12
+    assert _last_bookmark_id("<w:body><w:p/></w:body>") == 0
