@@ -4,6 +4,7 @@ markers that place them leave no trace in the text."""
 
 import re
 import zipfile
+from datetime import date
 
 import pytest
 from lxml import etree
@@ -79,3 +80,48 @@ def test_new_bookmarks_number_after_those_already_in_the_document():
            '</w:body>')
     assert _last_bookmark_id(xml) == 12
     assert _last_bookmark_id("<w:body><w:p/></w:body>") == 0
+
+
+_DIGESTS = """
+import json, sys
+import congvan
+from congvan.builder.letters import LetterRenderer
+from congvan.builder.pipeline import document_render_context
+from congvan.builder.templates import default_templates_dir
+data = congvan.load(sys.argv[1])
+renderer = LetterRenderer(data, default_templates_dir())
+digests = [document_render_context(data)["properties"]]
+digests += [renderer.context(uid)["properties"] for uid in renderer.wanted(data.units)]
+print(json.dumps(digests))
+"""
+
+
+def test_the_data_digest_is_the_same_in_every_process():
+    """The digest written into each file (and the rebuild's inputs) does not depend on the
+    process: another hash seed, other objects holding equal values."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from helpers import ROOT
+
+    runs = [subprocess.run([sys.executable, "-c", _DIGESTS, str(SAMPLE)], capture_output=True,
+                           text=True, check=True, cwd=ROOT,
+                           env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)})
+            for seed in ("1", "2")]
+    first, second = (json.loads(run.stdout) for run in runs)
+    assert first == second
+    assert len({d["congvan-du-lieu"] for d in first}) == len(first)  # every file its own
+
+
+def test_the_digest_follows_values_not_objects():
+    from congvan.builder.anchors import context_digest
+
+    text = "Phòng VH&TT"
+    one = {"a": [text, text], "b": {"c": date(2023, 9, 5)}}
+    other = {"a": ["".join(["Phòng ", "VH&TT"]), text], "b": {"c": date(2023, 9, 5)}}
+    assert one["a"][0] is not other["a"][0]
+    assert context_digest(one) == context_digest(other)
+    assert context_digest(one) != context_digest({**one, "b": {"c": date(2023, 9, 6)}})
+    assert context_digest(one) != context_digest({"a": [text, text + " "], "b": one["b"]})
