@@ -3,6 +3,8 @@ own numbers; rows that share one task show it once, merged."""
 
 from __future__ import annotations
 
+import functools
+
 from congvan.data.model import Data, Unit, drafting_unit
 from congvan.data.units import LEAD, Assignment
 from congvan.documents.body import plain
@@ -52,6 +54,13 @@ def _task(ind) -> list[str]:
     return [plain(p) for p in ind.task] or ([plain(ind.result)] if ind.result else [""])
 
 
+@functools.lru_cache(maxsize=4096)
+def _deadline_label(deadline) -> str:
+    """The Thời hạn cell of a deadline, worked out once: a task's row is in the letter of
+    its lead and of each coordinating unit."""
+    return deadline.label()
+
+
 def _blocks(rows: list[tuple[Assignment, dict]]) -> list[dict]:
     """Consecutive rows sharing one task become one block: the task shown once, merged."""
     blocks: list[dict] = []
@@ -75,7 +84,7 @@ def letter_context(data: Data, unit: Unit, tasks: list[Assignment]) -> dict:
         ind = a.indicator
         # a declared deadline column prints deadlines as written; so does the letter then
         row = {"stt": ind.ref, "indicator": plain(ind.name), "paragraphs": _task(ind),
-               "deadline": ind.deadline.label() if classic else plain(ind.deadline_text)}
+               "deadline": _deadline_label(ind.deadline) if classic else plain(ind.deadline_text)}
         if a.role == LEAD:
             lead_rows.append((a, {**row, "support": plain(ind.support_text)}))
         else:
