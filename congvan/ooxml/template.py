@@ -190,12 +190,17 @@ class CompiledTemplate:
             body, listing = self._render_part(DOCUMENT, context)
         opening = self._shell.opening
         if self._plan and self._check.exact and not tree and body.startswith(opening):
-            inner = self._plan.canonical("<w:body>" + body[len(opening):], listing)
-            text = self._shell.head + inner + self._shell.tail
+            # A 50,000-row appendix is 60 million characters: each step lets go of the text
+            # it was given before the next one copies it.
+            body = body.replace(opening, "<w:body>", 1)
+            body = self._plan.canonical(body, listing)
+            text = self._shell.head + body + self._shell.tail
+            del body
             if self._finish_text:
                 text = self._finish_text(text)
-            if text is not None:
-                return text.encode("utf-8")
+            if text is None:  # the finishing pass needs the tree: render for it (rare)
+                return self._document(context, tree=True)
+            return text.encode("utf-8")
         root = self._shell.document(self._tpl, body)
         if self._finish:
             self._finish(root)
