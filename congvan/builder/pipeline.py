@@ -12,9 +12,9 @@ from pathlib import Path
 
 from congvan.builder.anchors import (DIGEST_PROPERTY, DOCUMENT_FILE, FILE_PROPERTY, context_digest,
                                      mark_dispatch, mark_document, task_anchors)
+from congvan.builder.checking import check_rendered, conformance_sample
 from congvan.builder.derived import derived_files
-from congvan.builder.filenames import (LETTER_KIND, document_file, letter_paths,
-                                       previous_letter_paths)
+from congvan.builder.filenames import document_file, letter_paths, previous_letter_paths
 from congvan.builder.pool import render_letters_parallel
 from congvan.builder.rendered import RenderedFile
 from congvan.builder.reuse import Reuse, inputs_digest
@@ -77,20 +77,6 @@ def render_documents(data: Data, *, units=None, dispatch: bool | None = None,
                                    alongside=document if dispatch else None)
 
 
-def conformance_sample(docs: list[RenderedFile]) -> list[RenderedFile]:
-    """The files a build checks against the decree: the document and the first letter,
-    when rendered this time (a file reused from the last build was checked then).
-
-    What the check can find in a letter comes from the letter template (margins, fonts,
-    the header, the signature block): every letter is rendered from the same template and
-    context shape, so one of them tells what the template does. Checking all of them took
-    about 20 ms a letter, more than the whole build of the others (issue 11).
-    """
-    docs = [doc for doc in docs if not doc.reused]
-    letters = [doc for doc in docs if doc.kind == LETTER_KIND]
-    return [doc for doc in docs if doc.kind != LETTER_KIND] + letters[:1]
-
-
 def build(data: Data, output_dir: str | os.PathLike, *, units=None, dispatch: bool | None = None,
           force: bool = False, templates_dir: Path | None = None, pdf: bool = False,
           preview: bool = False, findings: list | None = None) -> WriteReport:
@@ -102,8 +88,8 @@ def build(data: Data, output_dir: str | os.PathLike, *, units=None, dispatch: bo
     build unless ``force`` (then they are backed up first). ``pdf`` adds a PDF
     beside every .docx, ``preview`` a PNG of its first pages (see
     :mod:`congvan.builder.derived`). When ``findings`` is a list, the .docx files are also
-    checked against Nghị định 30 (:func:`conformance_sample`) and ``(path, Finding)`` pairs
-    are appended to it.
+    checked against Nghị định 30 (:mod:`congvan.builder.checking`) and ``(path, Finding)``
+    pairs are appended to it.
     """
     writer = OutputWriter(output_dir, force=force, partial=bool(units))
     writer.check_folder()
@@ -113,9 +99,7 @@ def build(data: Data, output_dir: str | os.PathLike, *, units=None, dispatch: bo
     checked: set[str] = set()
 
     def check(doc: RenderedFile) -> None:
-        from congvan.nd30.conformance import check_docx
-
-        findings.extend((doc.path, f) for f in check_docx(doc.path, doc.data).findings)
+        findings.extend(check_rendered(doc))
         checked.add(doc.path)
 
     docs = render_documents(data, units=units, dispatch=dispatch, templates_dir=templates_dir,

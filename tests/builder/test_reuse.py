@@ -192,7 +192,7 @@ def test_5000_tasks_one_change_renders_only_its_units(tmp_path, renders):
 
 
 def test_the_decree_check_takes_the_rendered_document_and_one_rendered_letter():
-    from congvan.builder.pipeline import conformance_sample
+    from congvan.builder.checking import conformance_sample
     from congvan.builder.rendered import RenderedFile
 
     doc = RenderedFile("cong-van.docx", "dispatch", None, b"d")
