@@ -53,16 +53,25 @@ class Assignment:
 def assignments(data: Data) -> dict[str, list[Assignment]]:
     """Unit id → its assignments in appendix order; only units with at least one task.
 
-    Units appear in registry order.
+    Units appear in registry order. Each unit's tasks are met in appendix order, so its
+    dict keeps that order; a group's members are expanded once for all the tasks that
+    name the same units (50,000 tasks name a few hundred lists).
     """
     roles: dict[str, dict[str, Assignment]] = {}
+    receivers: dict[tuple[str, ...], list[str]] = {}
+
+    def expanded(ids) -> list[str]:
+        key = tuple(ids)
+        if key not in receivers:
+            receivers[key] = expand(key, data.units)
+        return receivers[key]
+
     for ind in data.rows():
         if not ind.has_task:
             continue
-        for uid in expand(ind.support, data.units):
-            roles.setdefault(uid, {})[ind.ref] = Assignment(ind, SUPPORT)
-        for uid in expand(ind.lead, data.units):
-            roles.setdefault(uid, {})[ind.ref] = Assignment(ind, LEAD)
-    order = {ind.ref: i for i, ind in enumerate(data.rows())}
-    return {uid: sorted(roles[uid].values(), key=lambda a: order[a.indicator.ref])
-            for uid in data.units if uid in roles}
+        support, lead = Assignment(ind, SUPPORT), Assignment(ind, LEAD)
+        for uid in expanded(ind.support):
+            roles.setdefault(uid, {})[ind.ref] = support
+        for uid in expanded(ind.lead):
+            roles.setdefault(uid, {})[ind.ref] = lead
+    return {uid: list(roles[uid].values()) for uid in data.units if uid in roles}
