@@ -201,29 +201,30 @@ def place_anchors(root) -> None:
             paragraph.append(end)
 
 
-_T = re.compile(r"<w:t(?P<attrs>(?: [^>]*)?)>(?P<text>[^<]*)</w:t>")
-_BOOKMARK_ID = re.compile(r'<w:bookmarkStart\b[^>]*? w:id="(\d+)"')
+_T = re.compile(rb"<w:t(?P<attrs>(?: [^>]*)?)>(?P<text>[^<]*)</w:t>")
+_BOOKMARK_ID = re.compile(rb'<w:bookmarkStart\b[^>]*? w:id="(\d+)"')
+_OPEN_BYTES = OPEN.encode()
+_MARK_BYTES = re.compile(re.escape(_OPEN_BYTES) + rb"([A-Za-z0-9_]+)" + re.escape(CLOSE.encode()))
 
 
-def place_anchors_text(xml: str) -> str | None:
-    """:func:`place_anchors` on document.xml as text (lxml's serialisation, as the string
-    render writes it): the same bytes the tree pass gives; None where a marker is not in
-    plain ``<w:t>`` text (then the tree pass runs)."""
-    if OPEN not in xml:
+def place_anchors_text(xml: bytes) -> bytes | None:
+    """:func:`place_anchors` on document.xml as UTF-8 text (lxml's serialisation, as the
+    string render writes it): the same bytes the tree pass gives; None where a marker is
+    not in plain ``<w:t>`` text (then the tree pass runs)."""
+    if _OPEN_BYTES not in xml:
         return xml
     texts = _marked_texts(xml)
     if texts is None:
         return None  # a marker outside plain text: only the tree pass knows where it is
     next_id = _last_bookmark_id(xml) + 1
-    edits: list[tuple[int, int, str]] = []  # (start, end, replacement), on the original text
-    paragraphs: dict[int, list[str]] = {}
-    seen: set[str] = set()
+    edits: list[tuple[int, int, bytes]] = []  # (start, end, replacement), on the original text
+    paragraphs: dict[int, list[tuple[int, bytes]]] = {}
+    seen: set[bytes] = set()
     for m in texts:
-        names = _MARK.findall(m.group("text"))
-        rest = _MARK.sub("", m.group("text"))
-        attrs = m.group("attrs")
+        names = _MARK_BYTES.findall(m.group("text"))
+        rest = _MARK_BYTES.sub(b"", m.group("text"))
         # an emptied text stays ``<w:t></w:t>``: lxml writes "" text so, not as ``<w:t/>``
-        edits.append((m.start(), m.end(), f"<w:t{attrs}>{rest}</w:t>"))
+        edits.append((m.start(), m.end(), b"<w:t%s>%s</w:t>" % (m.group("attrs"), rest)))
         p = _paragraph_start(xml, m.start())
         if p < 0:
             continue
@@ -233,60 +234,60 @@ def place_anchors_text(xml: str) -> str | None:
                 paragraphs.setdefault(p, []).append((next_id, name))
                 next_id += 1
     for p, marks in paragraphs.items():
-        opened = xml.index(">", p) + 1
+        opened = xml.index(b">", p) + 1
         ppr = _first_ppr(xml, opened)
-        at = opened + len(ppr) if ppr else opened
+        at = opened + len(ppr)
         # the tree pass puts each new start right after w:pPr: the last one first
-        edits.append((at, at, "".join(f'<w:bookmarkStart w:id="{i}" w:name="{n}"/>'
-                                      for i, n in reversed(marks))))
+        edits.append((at, at, b"".join(b'<w:bookmarkStart w:id="%d" w:name="%s"/>' % mark
+                                       for mark in reversed(marks))))
         close = _paragraph_end(xml, p)
-        edits.append((close, close, "".join(f'<w:bookmarkEnd w:id="{i}"/>' for i, _ in marks)))
+        edits.append((close, close, b"".join(b'<w:bookmarkEnd w:id="%d"/>' % i for i, _ in marks)))
     out, done = [], 0
     for start, end, text in sorted(edits, key=lambda e: (e[0], e[1])):
         out += [xml[done:start], text]
         done = end
     out.append(xml[done:])
-    return "".join(out)
+    return b"".join(out)
 
 
-def _last_bookmark_id(xml: str) -> int:
+def _last_bookmark_id(xml: bytes) -> int:
     """The highest id among the bookmarks already in ``xml`` (0: none). Found from each
     ``<w:bookmarkStart`` (a fast search), not by a pattern tried at every character of a
     document that may be sixty million long."""
-    ids, pos = [0], xml.find("<w:bookmarkStart")
+    ids, pos = [0], xml.find(b"<w:bookmarkStart")
     while pos >= 0:
         m = _BOOKMARK_ID.match(xml, pos)
         if m:
             ids.append(int(m.group(1)))
-        pos = xml.find("<w:bookmarkStart", pos + 1)
+        pos = xml.find(b"<w:bookmarkStart", pos + 1)
     return max(ids)
 
 
-def _marked_texts(xml: str) -> list[re.Match] | None:
+def _marked_texts(xml: bytes) -> list[re.Match] | None:
     """The ``<w:t>`` elements whose text holds a marker, in order; None when a marker is
     anywhere else. Found from the markers (the nearest ``<`` before one starts its element,
     since text holds no ``<``), not by matching every text of the document."""
     texts: list[re.Match] = []
-    pos = xml.find(OPEN)
+    pos = xml.find(_OPEN_BYTES)
     while pos >= 0:
-        m = _T.match(xml, xml.rfind("<", 0, pos))
+        m = _T.match(xml, xml.rfind(b"<", 0, pos))
         if m is None or not m.start("text") <= pos < m.end("text"):
             return None
         texts.append(m)
-        pos = xml.find(OPEN, m.end())
+        pos = xml.find(_OPEN_BYTES, m.end())
     return texts
 
 
-def _paragraph_start(xml: str, pos: int) -> int:
+def _paragraph_start(xml: bytes, pos: int) -> int:
     return enclosing(xml, pos, "w:p")
 
 
-def _paragraph_end(xml: str, start: int) -> int:
+def _paragraph_end(xml: bytes, start: int) -> int:
     """Where the paragraph starting at ``start`` closes (the index of its ``</w:p>``)."""
-    return element_end(xml, start, "w:p") - len("</w:p>")
+    return element_end(xml, start, "w:p") - len(b"</w:p>")
 
 
-def _first_ppr(xml: str, pos: int) -> str:
-    if not xml.startswith("<w:pPr", pos) or xml[pos + 6] not in " />":
-        return ""
+def _first_ppr(xml: bytes, pos: int) -> bytes:
+    if not xml.startswith(b"<w:pPr", pos) or xml[pos + 6] not in b" />":
+        return b""
     return xml[pos:element_end(xml, pos, "w:pPr")]

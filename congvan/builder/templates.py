@@ -99,7 +99,7 @@ def _finishing(path: Path):
         place_anchors(root)
         sizing(root)
 
-    def finish_text(xml: str) -> str | None:
+    def finish_text(xml: bytes) -> bytes | None:
         anchored = place_anchors_text(xml)
         return None if anchored is None else sizing_text(anchored)
 

@@ -125,36 +125,37 @@ def _cell_margin(cell) -> int:
 # --- The same pass on document.xml as text -------------------------------------------
 
 _CELL_CACHE_SIZE = 512
-_fitted_cells: dict[tuple[str, str, str], str | None] = {}
+_fitted_cells: dict[tuple[str, bytes, bytes], bytes | None] = {}
 """(line style, the table's w:tblPr, a header cell as text) → the cell with its lines
 sized: the letters of one issuer share their header cells, so each is sized once."""
 
 
-def fit_lines_text(xml: str, line_style: str = LINE_STYLE, fit=fit_lines) -> str | None:
-    """:func:`fit_lines` on document.xml as text (lxml's serialisation), the same bytes;
-    None when a line mark is not where the text pass can be sure of it (then the tree
-    pass runs). ``fit`` is the tree pass for ``line_style`` (``fit_lines`` bound to it).
+def fit_lines_text(xml: bytes, line_style: str = LINE_STYLE, fit=fit_lines) -> bytes | None:
+    """:func:`fit_lines` on document.xml as UTF-8 text (lxml's serialisation), the same
+    bytes; None when a line mark is not where the text pass can be sure of it (then the
+    tree pass runs). ``fit`` is the tree pass for ``line_style`` (``fit_lines`` bound to it).
 
     Each cell holding a line is cut out with its table's properties and sized by
     ``fit`` itself, once per distinct cell.
     """
-    mark = f'<w:pPr><w:pStyle w:val="{line_style}"/>'
-    offset = mark.index(line_style)
-    pos = xml.find(line_style)
+    style = line_style.encode()
+    mark = b'<w:pPr><w:pStyle w:val="%s"/>' % style
+    offset = mark.index(style)
+    pos = xml.find(style)
     if pos < 0:
         return xml
     cells: list[int] = []
     while pos >= 0:
         start = pos - offset
-        if not xml.startswith(mark, start) or xml[start - 1] != ">":
+        if not xml.startswith(mark, start) or xml[start - 1:start] != b">":
             return None  # the mark anywhere else: only the tree pass knows what it is
-        p = xml.rfind("<", 0, start - 1)
-        if not (xml.startswith("<w:p", p) and xml[p + 4] in " >") or xml[start - 2] == "/":
+        p = xml.rfind(b"<", 0, start - 1)
+        if not (xml.startswith(b"<w:p", p) and xml[p + 4] in b" >") or xml[start - 2] == ord("/"):
             return None
         cell = enclosing(xml, p, "w:tc")
         if cell >= 0 and cell not in cells:
             cells.append(cell)  # a line outside any cell is not sized (as fit_lines)
-        pos = xml.find(line_style, pos + len(line_style))
+        pos = xml.find(style, pos + len(style))
     spans = [(c, element_end(xml, c, "w:tc")) for c in cells]
     spans = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
     out, done = [], 0
@@ -165,18 +166,19 @@ def fit_lines_text(xml: str, line_style: str = LINE_STYLE, fit=fit_lines) -> str
         out += [xml[done:start], fitted]
         done = end
     out.append(xml[done:])
-    return "".join(out)
+    return b"".join(out)
 
 
-def _fit_cell(xml: str, start: int, end: int, line_style: str, fit) -> str | None:
+def _fit_cell(xml: bytes, start: int, end: int, line_style: str, fit) -> bytes | None:
     table = enclosing(xml, start, "w:tbl")
-    props = first_child(xml, table, "w:tblPr") if table >= 0 else ""
+    props = first_child(xml, table, "w:tblPr") if table >= 0 else b""
     if props is None:
         return None  # a table whose properties are not its first child: tree pass
     key = (line_style, props, xml[start:end])
     if key not in _fitted_cells:
         if len(_fitted_cells) >= _CELL_CACHE_SIZE:
             _fitted_cells.clear()
-        before, after = ("<w:tbl>" + props + "<w:tr>", "</w:tr></w:tbl>") if table >= 0 else ("", "")
+        before, after = ((b"<w:tbl>" + props + b"<w:tr>", b"</w:tr></w:tbl>") if table >= 0
+                         else (b"", b""))
         _fitted_cells[key] = rewrite(xml, before, key[2], after, fit)
     return _fitted_cells[key]

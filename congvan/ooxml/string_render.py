@@ -41,7 +41,7 @@ _TAG = re.compile(r'<(/?)([\w:.-]+)((?: [\w:.-]+="[^"<>]*")*)(/?)>\Z')
 """One tag as lxml writes it: single spaces, double quotes, no space before ``/>``."""
 _TEXT_ENTITY = re.compile(r"&(?!(?:amp|lt|gt|#13);)")
 _ATTR_ENTITY = re.compile(r"&(?!(?:amp|lt|gt|quot|#9|#10|#13);)")
-_EMPTY_ANY = re.compile(r'<([\w:.-]+)((?: [^<>]*")?)></\1>')
+_EMPTY_ANY = re.compile(rb'<([\w:.-]+)((?: [^<>]*")?)></\1>')
 _BLOCK_OPEN, _BLOCK_NEXT, _BLOCK_CLOSE = {"if", "for"}, {"elif", "else"}, {"endif", "endfor"}
 
 
@@ -77,18 +77,18 @@ class Plan:
     bare: tuple[str, ...]
     """Names of elements without attributes that some rendering can leave empty."""
 
-    def canonical(self, xml: str, listing: bool) -> str:
-        """The rendered body as lxml would write it (``listing``: docxtpl's listing
-        pass ran and may have left any ``w:t`` empty)."""
-        if "&#3" in xml:
-            xml = xml.replace("&#34;", '"').replace("&#39;", "'")
+    def canonical(self, xml: bytes, listing: bool) -> bytes:
+        """The rendered body, in UTF-8, as lxml would write it (``listing``: docxtpl's
+        listing pass ran and may have left any ``w:t`` empty)."""
+        if b"&#3" in xml:
+            xml = xml.replace(b"&#34;", b'"').replace(b"&#39;", b"'")
         if listing:
-            return _EMPTY_ANY.sub(r"<\1\2/>", xml)
-        if self.with_attributes and '"></' in xml:
+            return _EMPTY_ANY.sub(rb"<\1\2/>", xml)
+        if self.with_attributes and b'"></' in xml:
             for name in self.with_attributes:
-                xml = xml.replace(f'"></{name}>', '"/>')
+                xml = xml.replace(b'"></%s>' % name.encode(), b'"/>')
         for name in self.bare:
-            xml = xml.replace(f"<{name}></{name}>", f"<{name}/>")
+            xml = xml.replace(b"<%s></%s>" % (name.encode(), name.encode()), b"<%s/>" % name.encode())
         return xml
 
 

@@ -28,9 +28,9 @@ from congvan.ooxml.string_render import ValueCheck, analyse
 
 Finish = Callable[[etree._Element], None]
 """A last pass over a rendered document.xml tree (the decree's solid lines are sized here)."""
-FinishText = Callable[[str], "str | None"]
-"""The same pass over document.xml as text (declaration included): the finished text,
-or None when it cannot be done exactly on text (then the tree path renders)."""
+FinishText = Callable[[bytes], "bytes | None"]
+"""The same pass over document.xml as UTF-8 text (declaration included): the finished
+text, or None when it cannot be done exactly on text (then the tree path renders)."""
 DOCUMENT = "word/document.xml"
 _TAG = re.compile(r"\{\{|\{%|\{#")
 _LITERAL = {"{_{": "{{", "}_}": "}}", "{_%": "{%", "%_}": "%}"}
@@ -106,6 +106,8 @@ class CompiledTemplate:
         self._check.exact = True
         self._compiled[DOCUMENT], source = self._compile(tpl.patch_xml(body), DOCUMENT)
         self._shell = Shell(parts[DOCUMENT], body)
+        self._head, self._tail = self._shell.head.encode(), self._shell.tail.encode()
+        self._opening = self._shell.opening.encode()
         self._plan = None
         """Set when the string path is proved exact for this template."""
         self._plain: jinja2.Template | None = None
@@ -190,17 +192,19 @@ class CompiledTemplate:
             body, listing = self._render_part(DOCUMENT, context)
         opening = self._shell.opening
         if self._plan and self._check.exact and not tree and body.startswith(opening):
-            # A 50,000-row appendix is 60 million characters: each step lets go of the text
-            # it was given before the next one copies it.
-            body = body.replace(opening, "<w:body>", 1)
+            # A 50,000-row appendix is 60 million characters: the passes work on its UTF-8
+            # (half the size of the text with Vietnamese letters), and each step lets go of
+            # what it was given before the next one copies it.
+            body = body.encode("utf-8")
+            body = body.replace(self._opening, b"<w:body>", 1)
             body = self._plan.canonical(body, listing)
-            text = self._shell.head + body + self._shell.tail
+            text = b"".join((self._head, body, self._tail))
             del body
             if self._finish_text:
                 text = self._finish_text(text)
             if text is None:  # the finishing pass needs the tree: render for it (rare)
                 return self._document(context, tree=True)
-            return text.encode("utf-8")
+            return text
         root = self._shell.document(self._tpl, body)
         if self._finish:
             self._finish(root)
