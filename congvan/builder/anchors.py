@@ -220,6 +220,7 @@ def place_anchors_text(xml: bytes) -> bytes | None:
     edits: list[tuple[int, int, bytes]] = []  # (start, end, replacement), on the original text
     paragraphs: dict[int, list[tuple[int, bytes]]] = {}
     seen: set[bytes] = set()
+    held: dict[int, int] = {}  # paragraph start -> where its first marked text is
     for m in texts:
         names = _MARK_BYTES.findall(m.group("text"))
         rest = _MARK_BYTES.sub(b"", m.group("text"))
@@ -233,6 +234,7 @@ def place_anchors_text(xml: bytes) -> bytes | None:
                 seen.add(name)
                 paragraphs.setdefault(p, []).append((next_id, name))
                 next_id += 1
+        held.setdefault(p, m.start())
     for p, marks in paragraphs.items():
         opened = xml.index(b">", p) + 1
         ppr = _first_ppr(xml, opened)
@@ -240,7 +242,7 @@ def place_anchors_text(xml: bytes) -> bytes | None:
         # the tree pass puts each new start right after w:pPr: the last one first
         edits.append((at, at, b"".join(b'<w:bookmarkStart w:id="%d" w:name="%s"/>' % mark
                                        for mark in reversed(marks))))
-        close = _paragraph_end(xml, p)
+        close = _paragraph_end(xml, p, held[p])
         edits.append((close, close, b"".join(b'<w:bookmarkEnd w:id="%d"/>' % i for i, _ in marks)))
     out, done = [], 0
     for start, end, text in sorted(edits, key=lambda e: (e[0], e[1])):
@@ -278,16 +280,41 @@ def _marked_texts(xml: bytes) -> list[re.Match] | None:
     return texts
 
 
+_P_OPEN, _P_CLOSE = b"<w:p", b"</w:p>"
+
+
 def _paragraph_start(xml: bytes, pos: int) -> int:
+    """Where the innermost paragraph around ``pos`` starts, or -1. Nearly always the
+    last paragraph tag before it, with no paragraph closing between (one row of a table):
+    the general search, which also walks back past the paragraph before, costs a few
+    times more and runs only otherwise (a text box inside the paragraph)."""
+    start = xml.rfind(_P_OPEN, 0, pos)
+    while start >= 0 and xml[start + 4] not in b" >":  # w:pPr, w:pStyle…: not a paragraph
+        start = xml.rfind(_P_OPEN, 0, start)
+    if (start >= 0 and xml.find(_P_CLOSE, start, pos) < 0
+            and xml[xml.index(b">", start) - 1] != ord("/")):
+        return start
     return enclosing(xml, pos, "w:p")
 
 
-def _paragraph_end(xml: bytes, start: int) -> int:
-    """Where the paragraph starting at ``start`` closes (the index of its ``</w:p>``)."""
-    return element_end(xml, start, "w:p") - len(b"</w:p>")
+def _paragraph_end(xml: bytes, start: int, pos: int) -> int:
+    """Where the paragraph starting at ``start`` (and holding ``pos``) closes: the index of
+    its ``</w:p>``; the first one after ``pos`` unless a paragraph opens before it."""
+    close = xml.find(_P_CLOSE, pos)
+    inner = xml.find(_P_OPEN, pos, close)
+    while inner >= 0 and xml[inner + 4] not in b" >":
+        inner = xml.find(_P_OPEN, inner + 4, close)
+    if close >= 0 and inner < 0:
+        return close
+    return element_end(xml, start, "w:p") - len(_P_CLOSE)
 
 
 def _first_ppr(xml: bytes, pos: int) -> bytes:
+    """The paragraph properties starting at ``pos``, or nothing: up to the first
+    ``</w:pPr>`` unless another opens before it (a tracked change keeps the old ones)."""
     if not xml.startswith(b"<w:pPr", pos) or xml[pos + 6] not in b" />":
         return b""
+    end = xml.find(b"</w:pPr>", pos)
+    if xml.startswith(b"<w:pPr>", pos) and end >= 0 and xml.find(b"<w:pPr", pos + 7, end) < 0:
+        return xml[pos:end + len(b"</w:pPr>")]
     return xml[pos:element_end(xml, pos, "w:pPr")]

@@ -125,3 +125,27 @@ def test_the_digest_follows_values_not_objects():
     assert context_digest(one) == context_digest(other)
     assert context_digest(one) != context_digest({**one, "b": {"c": date(2023, 9, 6)}})
     assert context_digest(one) != context_digest({"a": [text, text + " "], "b": one["b"]})
+
+
+@pytest.mark.parametrize("paragraph", [
+    # a text box in the paragraph, before the marked text: its paragraphs are closed
+    '<w:p><w:r><w:pict><w:txbxContent><w:p><w:r><w:t>hộp</w:t></w:r></w:p>'
+    '<w:p w:rsidR="1"/></w:txbxContent></w:pict></w:r><w:r><w:t>\ue000a\ue001x</w:t></w:r></w:p>',
+    # the marked text inside the text box's paragraph, and a paragraph opening after it
+    '<w:p><w:r><w:pict><w:txbxContent><w:p><w:r><w:t>\ue000b\ue001y</w:t></w:r></w:p>'
+    '</w:txbxContent></w:pict></w:r><w:r><w:t>z</w:t></w:r></w:p>',
+    '<w:p><w:r><w:t>\ue000c\ue001y</w:t></w:r><w:r><w:pict><w:txbxContent><w:p/>'
+    '</w:txbxContent></w:pict></w:r></w:p>',
+    # tracked paragraph properties hold the old ones
+    '<w:p><w:pPr><w:jc w:val="left"/><w:pPrChange w:id="1"><w:pPr><w:jc w:val="both"/></w:pPr>'
+    '</w:pPrChange></w:pPr><w:r><w:t>\ue000d\ue001</w:t></w:r></w:p>',
+    '<w:p><w:pPr/><w:r><w:t>\ue000e\ue001</w:t></w:r></w:p><w:p w:rsidR="2"/>',
+])
+def test_bookmarks_on_text_around_nested_paragraphs_as_on_the_tree(paragraph):
+    from congvan.builder.anchors import place_anchors, place_anchors_text
+
+    xml = f'<w:document xmlns:w="{W[1:-1]}"><w:body>{paragraph}</w:body></w:document>'
+    root = etree.fromstring(xml)
+    place_anchors(root)
+    expected = etree.tostring(root, encoding="unicode").encode()
+    assert place_anchors_text(etree.tostring(etree.fromstring(xml), encoding="unicode").encode()) == expected
