@@ -22,9 +22,10 @@ from congvan.gcpause import paused_gc
 def load(path: str | Path) -> Data:
     """Load a data file; raise :class:`DataError` listing every error found.
 
-    Warnings do not stop loading; they are in ``data.warnings``.
+    Warnings do not stop loading; they are in ``data.warnings``. The data is frozen
+    for the cyclic garbage collector (see :mod:`congvan.gcpause`).
     """
-    with paused_gc():
+    with paused_gc(freeze=True):
         return load_source(read_source(path))
 
 

@@ -149,8 +149,11 @@ def _convert_vni(s: str) -> str:
 
 
 def _legacy_word_re() -> re.Pattern:
+    """A word: a run of letters and legacy codes. Written as runs of runs
+    (``(?:[letters]+|[codes]+)+``, the same maximal runs as one class per character)
+    since the regex engine loops over a class far faster than over an alternation."""
     extra = "".join(sorted(set(_TCVN3_TABLE) | set(_VNI_SINGLE)))
-    return re.compile(r"(?:[^\W\d_]|[" + re.escape(extra) + r"])+")
+    return re.compile(r"(?:[^\W\d_]+|[" + re.escape(extra) + r"]+)+")
 
 
 _LEGACY_WORD_RE = _legacy_word_re()
@@ -353,17 +356,26 @@ def detect_legacy_short(s: str) -> str | None:
     s = normalize(s)
     if len(s) > SHORT_TEXT or "\n" in s or not _LATIN1_HIGH.search(s):
         return None
+    totals = [[0.0, False, 0] for _ in ENCODINGS]
+    for word in _LEGACY_WORD_RE.findall(s):
+        for total, (weight, tells, lexical) in zip(totals, _short_evidence(word)):
+            total[0] += weight
+            total[1] = total[1] or tells
+            total[2] += lexical
     best: tuple[float, str] | None = None
-    for encoding in ENCODINGS:
-        score, telling, common = 0.0, False, 0
-        for word in _LEGACY_WORD_RE.findall(s):
-            weight, tells, lexical = _word_evidence(word, encoding)
-            score, telling, common = score + weight, telling or tells, common + lexical
+    for encoding, (score, telling, common) in zip(ENCODINGS, totals):
         score += common
         rank = (score, telling)
         if score >= 0.5 and (best is None or rank > best[0]):
             best = (rank, encoding)
     return best[1] if best else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _short_evidence(word: str) -> tuple[tuple[float, bool, int], ...]:
+    """:func:`_word_evidence` of ``word`` for each of :data:`ENCODINGS` (one cached call
+    per word where the short check looks at each word once per encoding)."""
+    return tuple(_word_evidence(word, encoding) for encoding in ENCODINGS)
 
 
 def legacy_suggestion(encoding: str) -> str:
