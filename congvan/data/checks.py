@@ -153,7 +153,9 @@ def _cycles(units, ids, source) -> list[Problem]:
     return problems
 
 
-def warnings(data: Data, source: Source) -> list[Problem]:
+def warnings(data: Data, source: Source, legacy: list[Problem] | None = None) -> list[Problem]:
+    """Warnings about the model; ``legacy``: :func:`legacy_short_texts` of the source when
+    already found (the loader finds them before it lets the source's values go)."""
     out: list[Problem] = []
     doc = data.document
     if doc.place.startswith("TP.") or " TP." in doc.place:
@@ -189,7 +191,7 @@ def warnings(data: Data, source: Source) -> list[Problem]:
             out.append(source.warning(
                 ind.path, f"{ind.ref}: chỉ số không có nhiệm vụ, đơn vị chủ trì hay chỉ số thành phần.",
                 "Hãy ghi nhiệm vụ hoặc bỏ chỉ số này."))
-    out += legacy_short_texts(source)
+    out += legacy_short_texts(source) if legacy is None else legacy
     reached = _closure(referenced, data.units)
     for uid, unit in data.units.items():
         if uid not in reached:
