@@ -205,21 +205,33 @@ def legacy_short_texts(source: Source) -> list[Problem]:
     """Warnings for short texts (names, short names, signer, places…) typed in a legacy
     font; long texts were already refused by validation, which needs more evidence."""
     out = []
-    stack = [("", source.value)]
+    # (parent path, key or index, value): a path is only spelled out for a text flagged
+    stack: list = [(None, "", source.value)]
     while stack:
-        path, value = stack.pop()
+        parent, key, value = stack.pop()
         if isinstance(value, dict):
-            stack += [(f"{path}.{k}" if path else str(k), v) for k, v in value.items()]
+            path = _path(parent, key)
+            stack += [(path, str(k), v) for k, v in value.items()]
         elif isinstance(value, list):
-            stack += [(f"{path}[{i}]", v) for i, v in enumerate(value)]
-        elif isinstance(value, str):
+            path = _path(parent, key)
+            stack += [(path, i, v) for i, v in enumerate(value)]
+        elif isinstance(value, str) and not value.isascii():
             encoding = detect_legacy_short(value)
             if encoding:
                 out.append(source.warning(
-                    path, f'"{normalize(value).strip()}" có vẻ được gõ bằng bảng mã '
+                    _path(parent, key), f'"{normalize(value).strip()}" có vẻ được gõ bằng bảng mã '
                     f'{legacy_label(encoding)}, đọc theo Unicode là '
                     f'"{convert_legacy(value, encoding).strip()}".', legacy_suggestion(encoding)))
     return sorted(out, key=lambda p: (p.line or 0, p.column or 0))
+
+
+def _path(parent: str | None, key: str | int) -> str:
+    """The field path of ``key`` (a table's key, or a list's index) under ``parent``."""
+    if parent is None:
+        return key
+    if isinstance(key, int):
+        return f"{parent}[{key}]"
+    return f"{parent}.{key}" if parent else key
 
 
 def _closure(ids, units) -> set[str]:

@@ -332,6 +332,8 @@ def detect_legacy_encoding(s: str) -> str | None:
     (``Th«ng``, ``Phoøng``), so that ``©2023``, « guillemets » or ``café``
     never count.
     """
+    if s.isascii():  # ASCII is already NFC and holds no legacy code
+        return None
     s = normalize(s)
     if not _LATIN1_HIGH.search(s):
         return None
@@ -353,6 +355,8 @@ def detect_legacy_short(s: str) -> str | None:
     enough (half a word: a VNI mark French could explain, as in ``Traàn``), and so are
     words whose decoded reading is a common syllable when the
     written one is not (``Côm`` → ``Cụm``); a common written word counts against."""
+    if s.isascii():
+        return None
     s = normalize(s)
     if len(s) > SHORT_TEXT or "\n" in s or not _LATIN1_HIGH.search(s):
         return None

@@ -135,3 +135,40 @@ def test_a_failed_load_freezes_nothing(tmp_path):
     with pytest.raises(congvan.DataError):
         congvan.load(path)
     assert gc.get_freeze_count() == 0
+
+
+def _reference_legacy_short_texts(src):
+    """checks.legacy_short_texts as first written: every path spelled out."""
+    from congvan.data.checks import convert_legacy, legacy_label, legacy_suggestion, normalize
+    from congvan.vn.legacy import detect_legacy_short
+
+    out, stack = [], [("", src.value)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            stack += [(f"{path}.{k}" if path else str(k), v) for k, v in value.items()]
+        elif isinstance(value, list):
+            stack += [(f"{path}[{i}]", v) for i, v in enumerate(value)]
+        elif isinstance(value, str):
+            encoding = detect_legacy_short(value)
+            if encoding:
+                out.append(src.warning(
+                    path, f'"{normalize(value).strip()}" có vẻ được gõ bằng bảng mã '
+                    f'{legacy_label(encoding)}, đọc theo Unicode là '
+                    f'"{convert_legacy(value, encoding).strip()}".', legacy_suggestion(encoding)))
+    return sorted(out, key=lambda p: (p.line or 0, p.column or 0))
+
+
+def test_legacy_short_texts_finds_what_the_reference_finds_at_the_same_paths():
+    from congvan.data.checks import legacy_short_texts
+
+    text = ("a: Lª Hµ\nb: [Côm sè 1, {c: Nguyeãn Thò Baéc, 7: Lª Hµ}, [Traàn, x]]\n"
+            "d: &x {e: Côm sè 2}\nf: *x\ng: [*x, Phòng Nội vụ, 12, 2023-09-05]\n"
+            "h: {i: {j: [[NguyÔn Minh Dòng]]}}\n")
+    src = source.parse_source(text, "d.yaml")
+    found = legacy_short_texts(src)
+    assert len(found) == 9  # d.e, f.e and g[0].e: one node under three paths
+    assert found == _reference_legacy_short_texts(src)
+    for sample in SAMPLES:
+        src = source.parse_source(sample.read_text("utf-8"), "d.yaml")
+        assert legacy_short_texts(src) == _reference_legacy_short_texts(src)
