@@ -11,6 +11,7 @@ import unicodedata
 from functools import lru_cache
 
 from congvan.vn.common_syllables import COMMON
+from congvan.vn.syllables import is_syllable as _is_syllable
 from congvan.vn.text import normalize
 
 TCVN3 = "TCVN3"
@@ -197,43 +198,6 @@ def encode_legacy(s: str, encoding: str) -> str:
     return "".join(reverse.get(ch, ch) for ch in s)
 
 
-# ---- Is a word a Vietnamese syllable? (used to tell legacy text from other text)
-
-_ONSETS = ("ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
-           "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "q", "r", "s", "t", "v", "x")
-_RHYMES = """
-a ai ao au ay ac ach am an ang anh ap at
-ăc ăm ăn ăng ăp ăt
-âc âm ân âng âp ât âu ây
-e ec em en eng eo ep et
-ê êch êm ên ênh êp êt êu
-i ia ich im in inh ip it iu iêc iêm iên iêng iêp iêt iêu
-y ya yêm yên yêng yêt yêu
-o oc oi om on ong op ot oong ooc
-oa oac oach oai oam oan oang oanh oao oap oat oay oăc oăm oăn oăng oăt
-oe oem oen oeo oet
-ô ôc ôi ôm ôn ông ôp ôt
-ơ ơi ơm ơn ơp ơt
-u ua uc ui um un ung up ut uôc uôi uôm uôn uông uôt
-uâ uân uâng uât uây uê uêch uênh uơ
-uy uych uyn uynh uyp uyt uyu uya uyên uyêt
-ư ưa ưc ưi ưm ưn ưng ưt ưu ươc ươi ươm ươn ương ươp ươt ươu
-""".split()
-_SYLLABLE_RE = re.compile(
-    "(?:" + "|".join(_ONSETS) + ")?(?:" + "|".join(sorted(_RHYMES, key=len, reverse=True)) + ")")
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-
-
-def _is_syllable(word: str) -> bool:
-    """True when ``word`` is spelled like one Vietnamese syllable (at most one tone mark)."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    tones = sum(1 for ch in decomposed if ch in _TONES)
-    if tones > 1:
-        return False
-    bare = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES))
-    return _SYLLABLE_RE.fullmatch(bare) is not None
-
-
 # ---- Detection.
 
 _VIETNAMESE_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
@@ -310,13 +274,10 @@ def _legacy_evidence(s: str) -> list[tuple[float, bool]]:
     """For each of :data:`ENCODINGS`: (weight of the words that only make sense in it,
     whether one is telling alone). An ASCII word is skipped: both conversions leave it
     as it is (every legacy code holds a character above ASCII), so it is no evidence."""
+    found = [evidence for word in _LEGACY_WORD_RE.findall(s)
+             if not word.isascii() and (evidence := _long_evidence(word)) is not _NO_EVIDENCE]
     totals = [[0.0, False] for _ in ENCODINGS]
-    for word in _LEGACY_WORD_RE.findall(s):
-        if word.isascii():
-            continue
-        evidence = _long_evidence(word)
-        if evidence is _NO_EVIDENCE:
-            continue
+    for evidence in found:
         for total, (weight, tells) in zip(totals, evidence):
             total[0] += weight
             total[1] = total[1] or tells
@@ -360,9 +321,14 @@ def detect_legacy_short(s: str) -> str | None:
     s = normalize(s)
     if len(s) > SHORT_TEXT or "\n" in s or not _LATIN1_HIGH.search(s):
         return None
+    # ASCII words and words neither reading tells anything about add nothing (0, False, 0)
+    found = [evidence for word in _LEGACY_WORD_RE.findall(s)
+             if not word.isascii() and (evidence := _short_evidence(word)) is not _NO_SHORT_EVIDENCE]
+    if not found:
+        return None
     totals = [[0.0, False, 0] for _ in ENCODINGS]
-    for word in _LEGACY_WORD_RE.findall(s):
-        for total, (weight, tells, lexical) in zip(totals, _short_evidence(word)):
+    for evidence in found:
+        for total, (weight, tells, lexical) in zip(totals, evidence):
             total[0] += weight
             total[1] = total[1] or tells
             total[2] += lexical
@@ -379,7 +345,11 @@ def detect_legacy_short(s: str) -> str | None:
 def _short_evidence(word: str) -> tuple[tuple[float, bool, int], ...]:
     """:func:`_word_evidence` of ``word`` for each of :data:`ENCODINGS` (one cached call
     per word where the short check looks at each word once per encoding)."""
-    return tuple(_word_evidence(word, encoding) for encoding in ENCODINGS)
+    evidence = tuple(_word_evidence(word, encoding) for encoding in ENCODINGS)
+    return _NO_SHORT_EVIDENCE if evidence == _NO_SHORT_EVIDENCE else evidence
+
+
+_NO_SHORT_EVIDENCE = tuple((0.0, False, 0) for _ in ENCODINGS)
 
 
 def legacy_suggestion(encoding: str) -> str:
