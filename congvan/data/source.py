@@ -114,7 +114,7 @@ def depth_bound(text: str) -> int:
     at a larger column, except a list that is the value of a key (same column), whose
     items start further right again: the start column grows at least every second level.
     """
-    widest = max((m.end() - m.start() for m in _LEADING.finditer(text)), default=0)
+    widest = max(map(len, _LEADING.findall(text)), default=0)
     return 2 * (widest + 1) + text.count("[") + text.count("{")
 
 
@@ -345,7 +345,15 @@ def _walk(node, path, source, constructor, problems, active=frozenset(), release
                     suggestion="Hãy giữ lại một trong hai."))
                 continue
             key_marks[sub] = (line, column)
-            out[key] = _walk(value_node, sub, source, constructor, problems, active, release)
+            if value_node.tag == _STR and type(value_node) is yaml.ScalarNode:
+                # the commonest value, inline: what the call below would record and return
+                if len(marks) >= MAX_VALUES:
+                    raise _TooLarge(value_node)
+                start = value_node.start_mark
+                marks[sub] = (start.line + 1, start.column + 1)
+                out[key] = value_node.value
+            else:
+                out[key] = _walk(value_node, sub, source, constructor, problems, active, release)
         return out
     if isinstance(node, yaml.SequenceNode):
         items = node.value
@@ -353,7 +361,14 @@ def _walk(node, path, source, constructor, problems, active=frozenset(), release
         for i, item in enumerate(items):
             if release:
                 items[i] = None
-            out.append(_walk(item, f"{path}[{i}]", source, constructor, problems, active, release))
+            if item.tag == _STR and type(item) is yaml.ScalarNode:  # inline, as above
+                if len(marks) >= MAX_VALUES:
+                    raise _TooLarge(item)
+                start = item.start_mark
+                marks[f"{path}[{i}]"] = (start.line + 1, start.column + 1)
+                out.append(item.value)
+            else:
+                out.append(_walk(item, f"{path}[{i}]", source, constructor, problems, active, release))
         return out
     try:
         return _scalar(node, constructor)
