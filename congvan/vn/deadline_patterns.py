@@ -47,6 +47,17 @@ QUARTERS_NEEDS = (("trong",), ("quý",))
 HALF_NEEDS = (("tháng",), ("năm",))
 YEAR_NEEDS = (("trong",), ("năm",))
 
+
+def holds(lowered: str, needs: tuple[tuple[str, ...], ...]) -> bool:
+    """True when ``lowered`` holds a word of each group of ``needs``."""
+    for words in needs:
+        for word in words:
+            if word in lowered:
+                break
+        else:
+            return False
+    return True
+
 EVERY = r"(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày)"
 RECURRING_RE = re.compile(
     r"(?<!\w)(?:"

@@ -26,7 +26,7 @@ from congvan.vn.deadline_patterns import (ACCEPTED_FORMS, ANY_DATE, BARE_MONTH_R
                                           DAY_NEEDS, DAY_RE, FLAGS, GOODS_WORDS, HALF_NEEDS, HALF_RE,
                                           MONTHS_NEEDS, MONTHS_RE, MONTH_TOKEN_RE, QUARTERS_NEEDS,
                                           QUARTERS_RE, QUARTER_TOKEN_RE, RECURRING_RE, ROMAN,
-                                          YEAR_NEEDS, YEAR_RE, YEAR_SPAN_RE,
+                                          YEAR_NEEDS, YEAR_RE, YEAR_SPAN_RE, holds,
                                           type_name as _type_name)
 
 DATE = "date"
@@ -216,7 +216,7 @@ def find_deadline(text: str) -> Deadline:
     lowered = text.lower()
     dated: list[tuple[int, int, Deadline]] = []
     for (pattern, build), needs in zip(_DATED, _DATED_NEEDS):
-        if not all(any(word in lowered for word in words) for words in needs):
+        if not holds(lowered, needs):
             continue  # a word every phrase of this pattern holds is missing (see *_NEEDS)
         for m in pattern.finditer(text):
             dated.append((m.start(), -len(m.group(0)), build(m)))
