@@ -74,30 +74,35 @@ def reference_errors(plain, source: Source) -> list[Problem]:
     for i, uid in enumerate(_list(_get(_get(plain, "document"), "recipients"))):
         check_ref(uid, f"document.recipients[{i}]")
 
-    def walk(indicators, path):
-        for k, ind in enumerate(_list(indicators)):
-            ipath = f"{path}[{k}]"
-            for role in ("lead", "support"):
-                for j, uid in enumerate(_list(_get(ind, role))):
-                    check_ref(uid, f"{ipath}.{role}[{j}]")
-            if _get(ind, "shares_task") is True and k == 0:
-                problems.append(source.problem(
-                    f"{ipath}.shares_task", "chỉ số đầu tiên không có chỉ số liền trước để dùng chung nhiệm vụ.",
-                    "Hãy bỏ shares_task hoặc ghi nhiệm vụ vào task."))
-            if _get(ind, "shares_task") is True and _get(ind, "task"):
-                problems.append(source.problem(
-                    f"{ipath}.task", "vừa có task vừa có shares_task: true.",
-                    "Hãy chọn một: nhiệm vụ riêng (task) hoặc dùng chung với chỉ số trên."))
-            walk(_get(ind, "indicators"), f"{ipath}.indicators")
-
     appendices = [("appendix", _get(plain, "appendix"))] + [
         (f"appendices[{i}]", a) for i, a in enumerate(_list(_get(plain, "appendices")))]
     for apath, appendix in appendices:
         for s, section in enumerate(_list(_get(appendix, "sections"))):
-            walk(_get(section, "indicators"), f"{apath}.sections[{s}].indicators")
-        walk(_get(appendix, "rows"), f"{apath}.rows")
+            _row_errors(_get(section, "indicators"), f"{apath}.sections[{s}].indicators",
+                        check_ref, problems, source)
+        _row_errors(_get(appendix, "rows"), f"{apath}.rows", check_ref, problems, source)
     problems += _cycles(units, ids, source)
     return problems
+
+
+def _row_errors(indicators, path: str, check_ref, problems: list[Problem], source: Source) -> None:
+    """Unit references and misplaced shares_task in rows and their sub-rows. (Not a nested
+    function: one that calls itself is a reference cycle, which would keep the source and
+    all its marks alive after a load, whose objects the collector never sees again.)"""
+    for k, ind in enumerate(_list(indicators)):
+        ipath = f"{path}[{k}]"
+        for role in ("lead", "support"):
+            for j, uid in enumerate(_list(_get(ind, role))):
+                check_ref(uid, f"{ipath}.{role}[{j}]")
+        if _get(ind, "shares_task") is True and k == 0:
+            problems.append(source.problem(
+                f"{ipath}.shares_task", "chỉ số đầu tiên không có chỉ số liền trước để dùng chung nhiệm vụ.",
+                "Hãy bỏ shares_task hoặc ghi nhiệm vụ vào task."))
+        if _get(ind, "shares_task") is True and _get(ind, "task"):
+            problems.append(source.problem(
+                f"{ipath}.task", "vừa có task vừa có shares_task: true.",
+                "Hãy chọn một: nhiệm vụ riêng (task) hoặc dùng chung với chỉ số trên."))
+        _row_errors(_get(ind, "indicators"), f"{ipath}.indicators", check_ref, problems, source)
 
 
 _FIELD_LABELS = {"id": "mã", "name": "tên", "short": "tên ngắn"}

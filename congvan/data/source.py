@@ -236,6 +236,8 @@ def parse_source(text: str, name: str) -> Source:
             file=name, line=line, column=column,
             suggestion="Hãy kiểm tra các bí danh lồng nhau; dữ liệu thật chỉ cần vài chục nghìn giá trị.",
         )]) from None
+    finally:
+        constructor.dispose()  # its parser state refers back to it: a cycle holding every value
     if problems:
         raise DataError(problems)
     return source

@@ -12,7 +12,7 @@ from hypothesis import given, settings, strategies as st
 import congvan
 from congvan.data import source
 from congvan.data.loader import load_source
-from helpers import ROOT
+from helpers import ROOT, load_tool
 
 SAMPLES = sorted((ROOT / "data").glob("*.yaml"))
 
@@ -128,6 +128,45 @@ def test_loaded_data_is_frozen_and_freed_by_reference_counting_alone():
         gc.unfreeze()
 
 
+def _large(tmp_path):
+    gen = load_tool("gen_large")
+    path = tmp_path / "large.yaml"
+    gen.write(path, gen.make_data(30, 200, 0))
+    return path
+
+
+def _aliased_and_legacy(tmp_path):
+    text = SAMPLES[0].read_text("utf-8").replace("name: Hoàng Hà Bắc", "name: NguyÔn Minh Dòng")
+    text = text.replace("  signer:\n", "  signer: &signer\n", 1)
+    assert "&signer" in text and source._ANCHOR.search(text)  # the walk that keeps its nodes
+    path = tmp_path / "aliased.yaml"
+    path.write_text(text, "utf-8")
+    return path
+
+
+@pytest.mark.parametrize("make", [lambda tmp, s=s: s for s in SAMPLES] + [_large, _aliased_and_legacy])
+def test_a_load_leaves_no_cyclic_garbage_to_be_frozen(tmp_path, make):
+    # Whatever a load leaves as garbage in a reference cycle would be frozen with the
+    # data and kept for good (a recursive nested function, PyYAML's loader state…).
+    path = make(tmp_path)
+    congvan.load(path)  # caches and imports warmed up
+    gc.unfreeze()
+    gc.collect()
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        data = congvan.load(path)
+        gc.unfreeze()
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        found = gc.collect()
+        kinds = sorted({type(o).__name__ for o in gc.garbage})
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        if was:
+            gc.enable()
+    assert (found, kinds) == (0, [])
+    assert data.appendices
 def test_a_failed_load_freezes_nothing(tmp_path):
     gc.unfreeze()
     path = tmp_path / "d.yaml"
