@@ -4,7 +4,10 @@ PyYAML's ``safe_load`` forgets positions; composing the node tree first keeps a
 mark for every field path, so that later checks can point at a line and column.
 The tree is composed by libyaml (``CSafeLoader``) where it is installed, several
 times faster; a file it refuses is read again by the pure-Python loader, whose
-messages and marks the error translations below were written for.
+messages and marks the error translations below were written for. With libyaml, a
+file is first read from its events with no tree at all (:mod:`congvan.data.events`:
+the same values, marks and problems, a quarter of the memory); anything that reader
+leaves to the tree (anchors, merge keys, syntax errors) is read as above.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from congvan.data.events import EMPTY, Unusual, quick as _quick, read_events
 from congvan.data.problems import ERROR, WARNING, Problem
 from congvan.exceptions import DataError
 
@@ -138,51 +142,6 @@ def _check_depth(text: str, name: str, loader) -> None:
             depth -= 1
 
 
-class _QuickResolver:
-    """PyYAML's implicit tag resolution (``BaseResolver.resolve``) for a loader without
-    path resolvers (SafeLoader has none): the same tag for every scalar, with the
-    resolvers of each first character joined with the wildcard ones once per loader,
-    and without the per-node calls that only path resolvers need. About a third of
-    libyaml's compose time went to these calls."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        implicit = self.yaml_implicit_resolvers
-        wildcard = list(implicit.get(None, []))
-        self._by_first = {first: tuple(resolvers + wildcard)
-                          for first, resolvers in implicit.items() if first is not None}
-        self._wildcard = tuple(wildcard)
-
-    def descend_resolver(self, current_node, current_index):
-        pass
-
-    def ascend_resolver(self):
-        pass
-
-    def resolve(self, kind, value, implicit):
-        if kind is yaml.ScalarNode:
-            if implicit[0]:
-                for tag, regexp in self._by_first.get(value[:1], self._wildcard):
-                    if regexp.match(value):
-                        return tag
-            return self.DEFAULT_SCALAR_TAG
-        if kind is yaml.SequenceNode:
-            return self.DEFAULT_SEQUENCE_TAG
-        return self.DEFAULT_MAPPING_TAG
-
-
-def _quick(loader):
-    """``loader`` with :class:`_QuickResolver`, when it has no path resolvers."""
-    if loader.yaml_path_resolvers:
-        return loader
-    if loader not in _QUICK:
-        _QUICK[loader] = type(f"Quick{loader.__name__}", (_QuickResolver, loader), {})
-    return _QUICK[loader]
-
-
-_QUICK: dict = {}
-
-
 def _compose(text: str, name: str):
     if FAST_LOADER is not yaml.SafeLoader:
         try:
@@ -199,6 +158,10 @@ def parse_source(text: str, name: str) -> Source:
     separators = _separator_problems(text, name)
     if separators:
         raise DataError(separators)
+    if FAST_LOADER is not yaml.SafeLoader:
+        read = _read_by_events(text, name)
+        if read is not None:
+            return read
     try:
         node = _compose(text, name)
     except yaml.reader.ReaderError as exc:
@@ -230,17 +193,44 @@ def parse_source(text: str, name: str) -> Source:
         source.value = _walk(node, "", source, constructor, problems,
                              release=_ANCHOR.search(text) is None)
     except _TooLarge as exc:
-        line, column = _mark(exc.args[0])
-        raise DataError([Problem(
-            f"dữ liệu quá lớn: hơn {MAX_VALUES:,} giá trị sau khi mở các bí danh (*…).".replace(",", "."),
-            file=name, line=line, column=column,
-            suggestion="Hãy kiểm tra các bí danh lồng nhau; dữ liệu thật chỉ cần vài chục nghìn giá trị.",
-        )]) from None
+        raise _too_large(exc, name) from None
     finally:
         constructor.dispose()  # its parser state refers back to it: a cycle holding every value
     if problems:
         raise DataError(problems)
     return source
+
+
+def _read_by_events(text: str, name: str) -> Source | None:
+    """The source read by libyaml's events (:mod:`congvan.data.events`), or None when
+    only the node walk reads this text exactly (what was found so far is dropped)."""
+    source, problems = Source(file=name), []
+    constructor = yaml.SafeLoader("")
+    try:
+        _check_depth(text, name, FAST_LOADER)
+        value = read_events(text, _quick(FAST_LOADER), source, problems, constructor,
+                            MAX_VALUES, _TooLarge)
+    except (yaml.YAMLError, Unusual):
+        return None
+    except _TooLarge as exc:
+        raise _too_large(exc, name) from None
+    finally:
+        constructor.dispose()
+    if value is EMPTY:
+        value, source.marks[""] = {}, (1, 1)
+    source.value = value
+    if problems:
+        raise DataError(problems)
+    return source
+
+
+def _too_large(exc: Exception, name: str) -> DataError:
+    line, column = _mark(exc.args[0])
+    return DataError([Problem(
+        f"dữ liệu quá lớn: hơn {MAX_VALUES:,} giá trị sau khi mở các bí danh (*…).".replace(",", "."),
+        file=name, line=line, column=column,
+        suggestion="Hãy kiểm tra các bí danh lồng nhau; dữ liệu thật chỉ cần vài chục nghìn giá trị.",
+    )])
 
 
 _SYNTAX = [
@@ -321,6 +311,7 @@ def _walk(node, path, source, constructor, problems, active=frozenset(), release
                 file=source.file, line=mark.line + 1, column=mark.column + 1))
             return None
         out = {}
+        lines = {}  # key → line it was first given on (True and 1 are the same key)
         key_marks = source.key_marks
         pairs = node.value
         for index, (key_node, value_node) in enumerate(pairs):
@@ -342,11 +333,12 @@ def _walk(node, path, source, constructor, problems, active=frozenset(), release
             sub = f"{path}.{key}" if path else str(key)
             if key in out:
                 problems.append(Problem(
-                    f'khóa "{key}" xuất hiện hai lần (dòng {key_marks[sub][0]} và dòng {line}).',
+                    f'khóa "{key}" xuất hiện hai lần (dòng {lines[key]} và dòng {line}).',
                     path=sub, file=source.file, line=line, column=column,
                     suggestion="Hãy giữ lại một trong hai."))
                 continue
             key_marks[sub] = (line, column)
+            lines[key] = line
             if value_node.tag == _STR and type(value_node) is yaml.ScalarNode:
                 # the commonest value, inline: what the call below would record and return
                 if len(marks) >= MAX_VALUES:
