@@ -78,10 +78,33 @@ class Unusual(Exception):
 
 class _Reader:
     def __init__(self, loader, source, problems, constructor, max_values, too_large):
+        if not isinstance(loader, QuickResolver):
+            raise Unusual  # path resolvers: tags depend on where a value is
         self.get = loader.get_event
         self.resolve = loader.resolve
+        self.by_first, self.wildcard = loader._by_first, loader._wildcard
         self.source, self.problems, self.constructor = source, problems, constructor
         self.max_values, self.too_large = max_values, too_large
+
+    def text(self, event):
+        """The string of a scalar that is one as it stands (no tag, no anchor, no implicit
+        resolver takes it), else None: the commonest value, read here in one call."""
+        if type(event) is not ScalarEvent or event.anchor is not None or event.tag is not None:
+            return None
+        value = event.value
+        if event.implicit[0]:
+            for _, regexp in self.by_first.get(value[:1], self.wildcard):
+                if regexp.match(value):
+                    return None
+        return value
+
+    def mark(self, event, path):
+        """Record where the value at ``path`` starts (refused past the most values)."""
+        marks = self.source.marks
+        if len(marks) >= self.max_values:
+            raise self.too_large(event)
+        start = event.start_mark
+        marks[path] = (start.line + 1, start.column + 1)
 
     def value(self, event, path):
         """The value that starts with ``event``, its marks recorded under ``path``."""
@@ -101,7 +124,12 @@ class _Reader:
                 item = get()
                 if type(item) is SequenceEndEvent:
                     return out
-                out.append(self.value(item, f"{path}[{len(out)}]"))
+                text = self.text(item)
+                if text is None:
+                    out.append(self.value(item, f"{path}[{len(out)}]"))
+                else:
+                    self.mark(item, f"{path}[{len(out)}]")
+                    out.append(text)
         if kind is MappingStartEvent:
             return self.mapping(path)
         raise Unusual
@@ -145,7 +173,13 @@ class _Reader:
                 continue
             source.key_marks[sub] = (line, column)
             lines[key] = line
-            out[key] = self.value(get(), sub)
+            event = get()
+            text = self.text(event)
+            if text is None:
+                out[key] = self.value(event, sub)
+            else:
+                self.mark(event, sub)
+                out[key] = text
 
     def tag(self, event):
         tag = event.tag
