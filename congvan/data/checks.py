@@ -214,13 +214,14 @@ def legacy_short_texts(source: Source) -> list[Problem]:
     stack: list = [(None, "", source.value)]
     while stack:
         parent, key, value = stack.pop()
+        # only what can hold a legacy text is stacked (no number, date, ASCII id…)
         if isinstance(value, dict):
             path = _path(parent, key)
-            stack += [(path, str(k), v) for k, v in value.items()]
+            stack += [(path, str(k), v) for k, v in value.items() if _may_hold_legacy(v)]
         elif isinstance(value, list):
             path = _path(parent, key)
-            stack += [(path, i, v) for i, v in enumerate(value)]
-        elif isinstance(value, str) and not value.isascii():
+            stack += [(path, i, v) for i, v in enumerate(value) if _may_hold_legacy(v)]
+        elif isinstance(value, str):
             encoding = detect_legacy_short(value)
             if encoding:
                 out.append(source.warning(
@@ -228,6 +229,11 @@ def legacy_short_texts(source: Source) -> list[Problem]:
                     f'{legacy_label(encoding)}, đọc theo Unicode là '
                     f'"{convert_legacy(value, encoding).strip()}".', legacy_suggestion(encoding)))
     return sorted(out, key=lambda p: (p.line or 0, p.column or 0))
+
+
+def _may_hold_legacy(value) -> bool:
+    """A table, a list, or a text with a character above ASCII (legacy codes all are)."""
+    return isinstance(value, (dict, list)) or (isinstance(value, str) and not value.isascii())
 
 
 def _path(parent: str | None, key: str | int) -> str:
