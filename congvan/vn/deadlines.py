@@ -145,6 +145,9 @@ _DATED: tuple[tuple[re.Pattern, Callable[[re.Match], Deadline]], ...] = (
     (YEAR_RE, _year_deadline),
 )
 _DATED_NEEDS = (DAY_NEEDS, MONTHS_NEEDS, QUARTERS_NEEDS, HALF_NEEDS, YEAR_NEEDS)
+_DATED_STARTS = (True, True, True, False, True)
+"""Whether every phrase of the pattern starts with a word of its first needed group
+(``trước``…, ``trong``; a half year may start with ``6``, ``sáu`` or ``trong``)."""
 
 
 def _year(m: re.Match) -> int:
@@ -214,11 +217,14 @@ def find_deadline(text: str) -> Deadline:
     """
     text = unicodedata.normalize("NFC", text or "")
     lowered = text.lower()
+    aligned = len(lowered) == len(text)  # each character lower-cased to one: same places
     dated: list[tuple[int, int, Deadline]] = []
-    for (pattern, build), needs in zip(_DATED, _DATED_NEEDS):
+    for (pattern, build), needs, starts in zip(_DATED, _DATED_NEEDS, _DATED_STARTS):
         if not holds(lowered, needs):
             continue  # a word every phrase of this pattern holds is missing (see *_NEEDS)
-        for m in pattern.finditer(text):
+        # no phrase starts before the first of the words one of which starts each phrase
+        begin = min(i for w in needs[0] if (i := lowered.find(w)) >= 0) if starts and aligned else 0
+        for m in pattern.finditer(text, begin):
             dated.append((m.start(), -len(m.group(0)), build(m)))
     if dated:
         return min(dated, key=lambda item: (item[0], item[1]))[2]

@@ -96,3 +96,23 @@ def test_skipping_patterns_on_every_text_of_the_samples():
     assert len(texts) > 200
     for text in texts:
         assert outcome(find_deadline, text) == outcome(reference, text)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(PIECES), max_size=9).map(" ".join))
+def test_every_phrase_starts_with_a_word_of_its_first_group_where_flagged(text):
+    # the premise of scanning from the first such word (_DATED_STARTS)
+    text = unicodedata.normalize("NFC", text)
+    for (pattern, _), needs, starts in zip(deadlines._DATED, deadlines._DATED_NEEDS,
+                                           deadlines._DATED_STARTS):
+        if starts:
+            for m in pattern.finditer(text):
+                assert any(m.group(0).lower().startswith(w) for w in needs[0]), m.group(0)
+
+
+def test_a_text_whose_lower_case_is_longer_is_scanned_from_the_start():
+    # İ lower-cases to two characters: the places of lower-cased words are not the text's
+    text = "İİİİ hoàn thành trước ngày 15/9/2023"
+    assert len(text.lower()) != len(text)
+    assert find_deadline(text) == reference(text)
+    assert find_deadline(text).phrase == "trước ngày 15/9/2023"
