@@ -74,30 +74,35 @@ def reference_errors(plain, source: Source) -> list[Problem]:
     for i, uid in enumerate(_list(_get(_get(plain, "document"), "recipients"))):
         check_ref(uid, f"document.recipients[{i}]")
 
-    def walk(indicators, path):
-        for k, ind in enumerate(_list(indicators)):
-            ipath = f"{path}[{k}]"
-            for role in ("lead", "support"):
-                for j, uid in enumerate(_list(_get(ind, role))):
-                    check_ref(uid, f"{ipath}.{role}[{j}]")
-            if _get(ind, "shares_task") is True and k == 0:
-                problems.append(source.problem(
-                    f"{ipath}.shares_task", "chỉ số đầu tiên không có chỉ số liền trước để dùng chung nhiệm vụ.",
-                    "Hãy bỏ shares_task hoặc ghi nhiệm vụ vào task."))
-            if _get(ind, "shares_task") is True and _get(ind, "task"):
-                problems.append(source.problem(
-                    f"{ipath}.task", "vừa có task vừa có shares_task: true.",
-                    "Hãy chọn một: nhiệm vụ riêng (task) hoặc dùng chung với chỉ số trên."))
-            walk(_get(ind, "indicators"), f"{ipath}.indicators")
-
     appendices = [("appendix", _get(plain, "appendix"))] + [
         (f"appendices[{i}]", a) for i, a in enumerate(_list(_get(plain, "appendices")))]
     for apath, appendix in appendices:
         for s, section in enumerate(_list(_get(appendix, "sections"))):
-            walk(_get(section, "indicators"), f"{apath}.sections[{s}].indicators")
-        walk(_get(appendix, "rows"), f"{apath}.rows")
+            _row_errors(_get(section, "indicators"), f"{apath}.sections[{s}].indicators",
+                        check_ref, problems, source)
+        _row_errors(_get(appendix, "rows"), f"{apath}.rows", check_ref, problems, source)
     problems += _cycles(units, ids, source)
     return problems
+
+
+def _row_errors(indicators, path: str, check_ref, problems: list[Problem], source: Source) -> None:
+    """Unit references and misplaced shares_task in rows and their sub-rows. (Not a nested
+    function: one that calls itself is a reference cycle, which would keep the source and
+    all its marks alive after a load, whose objects the collector never sees again.)"""
+    for k, ind in enumerate(_list(indicators)):
+        ipath = f"{path}[{k}]"
+        for role in ("lead", "support"):
+            for j, uid in enumerate(_list(_get(ind, role))):
+                check_ref(uid, f"{ipath}.{role}[{j}]")
+        if _get(ind, "shares_task") is True and k == 0:
+            problems.append(source.problem(
+                f"{ipath}.shares_task", "chỉ số đầu tiên không có chỉ số liền trước để dùng chung nhiệm vụ.",
+                "Hãy bỏ shares_task hoặc ghi nhiệm vụ vào task."))
+        if _get(ind, "shares_task") is True and _get(ind, "task"):
+            problems.append(source.problem(
+                f"{ipath}.task", "vừa có task vừa có shares_task: true.",
+                "Hãy chọn một: nhiệm vụ riêng (task) hoặc dùng chung với chỉ số trên."))
+        _row_errors(_get(ind, "indicators"), f"{ipath}.indicators", check_ref, problems, source)
 
 
 _FIELD_LABELS = {"id": "mã", "name": "tên", "short": "tên ngắn"}
@@ -153,7 +158,9 @@ def _cycles(units, ids, source) -> list[Problem]:
     return problems
 
 
-def warnings(data: Data, source: Source) -> list[Problem]:
+def warnings(data: Data, source: Source, legacy: list[Problem] | None = None) -> list[Problem]:
+    """Warnings about the model; ``legacy``: :func:`legacy_short_texts` of the source when
+    already found (the loader finds them before it lets the source's values go)."""
     out: list[Problem] = []
     doc = data.document
     if doc.place.startswith("TP.") or " TP." in doc.place:
@@ -189,7 +196,7 @@ def warnings(data: Data, source: Source) -> list[Problem]:
             out.append(source.warning(
                 ind.path, f"{ind.ref}: chỉ số không có nhiệm vụ, đơn vị chủ trì hay chỉ số thành phần.",
                 "Hãy ghi nhiệm vụ hoặc bỏ chỉ số này."))
-    out += legacy_short_texts(source)
+    out += legacy_short_texts(source) if legacy is None else legacy
     reached = _closure(referenced, data.units)
     for uid, unit in data.units.items():
         if uid not in reached:
@@ -203,21 +210,39 @@ def legacy_short_texts(source: Source) -> list[Problem]:
     """Warnings for short texts (names, short names, signer, places…) typed in a legacy
     font; long texts were already refused by validation, which needs more evidence."""
     out = []
-    stack = [("", source.value)]
+    # (parent path, key or index, value): a path is only spelled out for a text flagged
+    stack: list = [(None, "", source.value)]
     while stack:
-        path, value = stack.pop()
+        parent, key, value = stack.pop()
+        # only what can hold a legacy text is stacked (no number, date, ASCII id…)
         if isinstance(value, dict):
-            stack += [(f"{path}.{k}" if path else str(k), v) for k, v in value.items()]
+            path = _path(parent, key)
+            stack += [(path, str(k), v) for k, v in value.items() if _may_hold_legacy(v)]
         elif isinstance(value, list):
-            stack += [(f"{path}[{i}]", v) for i, v in enumerate(value)]
+            path = _path(parent, key)
+            stack += [(path, i, v) for i, v in enumerate(value) if _may_hold_legacy(v)]
         elif isinstance(value, str):
             encoding = detect_legacy_short(value)
             if encoding:
                 out.append(source.warning(
-                    path, f'"{normalize(value).strip()}" có vẻ được gõ bằng bảng mã '
+                    _path(parent, key), f'"{normalize(value).strip()}" có vẻ được gõ bằng bảng mã '
                     f'{legacy_label(encoding)}, đọc theo Unicode là '
                     f'"{convert_legacy(value, encoding).strip()}".', legacy_suggestion(encoding)))
     return sorted(out, key=lambda p: (p.line or 0, p.column or 0))
+
+
+def _may_hold_legacy(value) -> bool:
+    """A table, a list, or a text with a character above ASCII (legacy codes all are)."""
+    return isinstance(value, (dict, list)) or (isinstance(value, str) and not value.isascii())
+
+
+def _path(parent: str | None, key: str | int) -> str:
+    """The field path of ``key`` (a table's key, or a list's index) under ``parent``."""
+    if parent is None:
+        return key
+    if isinstance(key, int):
+        return f"{parent}[{key}]"
+    return f"{parent}.{key}" if parent else key
 
 
 def _closure(ids, units) -> set[str]:

@@ -22,13 +22,18 @@ from congvan.gcpause import paused_gc
 def load(path: str | Path) -> Data:
     """Load a data file; raise :class:`DataError` listing every error found.
 
-    Warnings do not stop loading; they are in ``data.warnings``.
+    Warnings do not stop loading; they are in ``data.warnings``. The data is frozen
+    for the cyclic garbage collector (see :mod:`congvan.gcpause`).
     """
-    with paused_gc():
-        return load_source(read_source(path))
+    with paused_gc(freeze=True):
+        return load_source(read_source(path), release=True)
 
 
-def load_source(source: Source) -> Data:
+def load_source(source: Source, release: bool = False) -> Data:
+    """The data of a parsed source; with ``release`` (the source is the caller's own and
+    thrown away afterwards, as in :func:`load`) its plain values are let go as soon as
+    they are checked, and the cleaned copy once the model is built, so that the raw
+    values, the cleaned ones and the model are not all held at once."""
     if not isinstance(source.value, dict):
         raise DataError([source.problem(
             "", "tệp dữ liệu phải là một bảng khóa/giá trị (document, units, appendix).",
@@ -48,10 +53,14 @@ def load_source(source: Source) -> Data:
         problems += kind_errors(plain, source)
     if problems:
         raise DataError(problems)
+    legacy = checks.legacy_short_texts(source)
+    if release:
+        source.value = None
     try:
         data = build_data(plain, file=source.file)
     except ValueError as exc:
         message, path = exc.args
         raise DataError([source.problem(path, message, "Hãy sửa lại ngày trong nội dung nhiệm vụ.")]) from None
-    warnings = checks.warnings(data, source)
+    del plain
+    warnings = checks.warnings(data, source, legacy)
     return dataclasses.replace(data, warnings=tuple(warnings))

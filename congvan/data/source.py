@@ -4,7 +4,10 @@ PyYAML's ``safe_load`` forgets positions; composing the node tree first keeps a
 mark for every field path, so that later checks can point at a line and column.
 The tree is composed by libyaml (``CSafeLoader``) where it is installed, several
 times faster; a file it refuses is read again by the pure-Python loader, whose
-messages and marks the error translations below were written for.
+messages and marks the error translations below were written for. With libyaml, a
+file is first read from its events with no tree at all (:mod:`congvan.data.events`:
+the same values, marks and problems, a quarter of the memory); anything that reader
+leaves to the tree (anchors, merge keys, syntax errors) is read as above.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from congvan.data.events import EMPTY, Unusual, quick as _quick, read_events
 from congvan.data.problems import ERROR, WARNING, Problem
 from congvan.exceptions import DataError
 
@@ -114,7 +118,7 @@ def depth_bound(text: str) -> int:
     at a larger column, except a list that is the value of a key (same column), whose
     items start further right again: the start column grows at least every second level.
     """
-    widest = max((m.end() - m.start() for m in _LEADING.finditer(text)), default=0)
+    widest = max(map(len, _LEADING.findall(text)), default=0)
     return 2 * (widest + 1) + text.count("[") + text.count("{")
 
 
@@ -142,7 +146,7 @@ def _compose(text: str, name: str):
     if FAST_LOADER is not yaml.SafeLoader:
         try:
             _check_depth(text, name, FAST_LOADER)
-            return yaml.compose(text, Loader=FAST_LOADER)
+            return yaml.compose(text, Loader=_quick(FAST_LOADER))
         except yaml.YAMLError:
             pass  # the pure-Python loader below says what is wrong, where
     _check_depth(text, name, yaml.SafeLoader)
@@ -154,6 +158,10 @@ def parse_source(text: str, name: str) -> Source:
     separators = _separator_problems(text, name)
     if separators:
         raise DataError(separators)
+    if FAST_LOADER is not yaml.SafeLoader:
+        read = _read_by_events(text, name)
+        if read is not None:
+            return read
     try:
         node = _compose(text, name)
     except yaml.reader.ReaderError as exc:
@@ -182,17 +190,47 @@ def parse_source(text: str, name: str) -> Source:
     constructor = yaml.SafeLoader("")
     problems: list[Problem] = []
     try:
-        source.value = _walk(node, "", source, constructor, problems)
+        source.value = _walk(node, "", source, constructor, problems,
+                             release=_ANCHOR.search(text) is None)
     except _TooLarge as exc:
-        line, column = _mark(exc.args[0])
-        raise DataError([Problem(
-            f"dữ liệu quá lớn: hơn {MAX_VALUES:,} giá trị sau khi mở các bí danh (*…).".replace(",", "."),
-            file=name, line=line, column=column,
-            suggestion="Hãy kiểm tra các bí danh lồng nhau; dữ liệu thật chỉ cần vài chục nghìn giá trị.",
-        )]) from None
+        raise _too_large(exc, name) from None
+    finally:
+        constructor.dispose()  # its parser state refers back to it: a cycle holding every value
     if problems:
         raise DataError(problems)
     return source
+
+
+def _read_by_events(text: str, name: str) -> Source | None:
+    """The source read by libyaml's events (:mod:`congvan.data.events`), or None when
+    only the node walk reads this text exactly (what was found so far is dropped)."""
+    source, problems = Source(file=name), []
+    constructor = yaml.SafeLoader("")
+    try:
+        _check_depth(text, name, FAST_LOADER)
+        value = read_events(text, _quick(FAST_LOADER), source, problems, constructor,
+                            MAX_VALUES, _TooLarge)
+    except (yaml.YAMLError, Unusual):
+        return None
+    except _TooLarge as exc:
+        raise _too_large(exc, name) from None
+    finally:
+        constructor.dispose()
+    if value is EMPTY:
+        value, source.marks[""] = {}, (1, 1)
+    source.value = value
+    if problems:
+        raise DataError(problems)
+    return source
+
+
+def _too_large(exc: Exception, name: str) -> DataError:
+    line, column = _mark(exc.args[0])
+    return DataError([Problem(
+        f"dữ liệu quá lớn: hơn {MAX_VALUES:,} giá trị sau khi mở các bí danh (*…).".replace(",", "."),
+        file=name, line=line, column=column,
+        suggestion="Hãy kiểm tra các bí danh lồng nhau; dữ liệu thật chỉ cần vài chục nghìn giá trị.",
+    )])
 
 
 _SYNTAX = [
@@ -232,10 +270,28 @@ class _TooLarge(Exception):
     """Raised inside the walk to stop it; carries the node where it stopped."""
 
 
-def _walk(node, path, source, constructor, problems, active=frozenset()):
-    if len(source.marks) >= MAX_VALUES:
+_STR = "tag:yaml.org,2002:str"
+_ANCHOR = re.compile(r"(?:\A|[\s,\[\]{}:])&")
+"""Where an anchor (``&name``) could start; text without one has no aliases either."""
+
+
+def _scalar(node, constructor):
+    """The value of a scalar node: a string as it is (what ``construct_yaml_str`` gives
+    for it, without the constructor's bookkeeping), anything else constructed."""
+    if node.tag == _STR and type(node) is yaml.ScalarNode:
+        return node.value
+    return constructor.construct_object(node, deep=True)
+
+
+def _walk(node, path, source, constructor, problems, active=frozenset(), release=False):
+    """The plain value of ``node``, marks recorded under ``path``. With ``release`` (no
+    node is shared: the text has no anchors) each child node is let go once walked, so
+    that the composed tree shrinks while the values grow."""
+    marks = source.marks
+    if len(marks) >= MAX_VALUES:
         raise _TooLarge(node)
-    source.marks[path] = _mark(node)
+    start = node.start_mark
+    marks[path] = (start.line + 1, start.column + 1)
     if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
         if id(node) in active:  # an alias inside the block it names: infinite data
             line, column = _mark(node)
@@ -255,7 +311,12 @@ def _walk(node, path, source, constructor, problems, active=frozenset()):
                 file=source.file, line=mark.line + 1, column=mark.column + 1))
             return None
         out = {}
-        for key_node, value_node in node.value:
+        lines = {}  # key → line it was first given on (True and 1 are the same key)
+        key_marks = source.key_marks
+        pairs = node.value
+        for index, (key_node, value_node) in enumerate(pairs):
+            if release:
+                pairs[index] = None
             line, column = _mark(key_node)
             if not isinstance(key_node, yaml.ScalarNode):
                 problems.append(Problem(
@@ -264,27 +325,47 @@ def _walk(node, path, source, constructor, problems, active=frozenset()):
                     suggestion="Hãy kiểm tra dấu ngoặc [ ] { } và dấu hai chấm."))
                 continue
             try:
-                key = constructor.construct_object(key_node, deep=True)
+                key = _scalar(key_node, constructor)
             except (yaml.YAMLError, ValueError):
                 problems.append(Problem(f"khóa “{key_node.value}” không đọc được.", path=path,
                                         file=source.file, line=line, column=column))
                 continue
             sub = f"{path}.{key}" if path else str(key)
             if key in out:
-                line, column = _mark(key_node)
                 problems.append(Problem(
-                    f'khóa "{key}" xuất hiện hai lần (dòng {source.key_marks[sub][0]} và dòng {line}).',
+                    f'khóa "{key}" xuất hiện hai lần (dòng {lines[key]} và dòng {line}).',
                     path=sub, file=source.file, line=line, column=column,
                     suggestion="Hãy giữ lại một trong hai."))
                 continue
-            source.key_marks[sub] = _mark(key_node)
-            out[key] = _walk(value_node, sub, source, constructor, problems, active)
+            key_marks[sub] = (line, column)
+            lines[key] = line
+            if value_node.tag == _STR and type(value_node) is yaml.ScalarNode:
+                # the commonest value, inline: what the call below would record and return
+                if len(marks) >= MAX_VALUES:
+                    raise _TooLarge(value_node)
+                start = value_node.start_mark
+                marks[sub] = (start.line + 1, start.column + 1)
+                out[key] = value_node.value
+            else:
+                out[key] = _walk(value_node, sub, source, constructor, problems, active, release)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_walk(item, f"{path}[{i}]", source, constructor, problems, active)
-                for i, item in enumerate(node.value)]
+        items = node.value
+        out = []
+        for i, item in enumerate(items):
+            if release:
+                items[i] = None
+            if item.tag == _STR and type(item) is yaml.ScalarNode:  # inline, as above
+                if len(marks) >= MAX_VALUES:
+                    raise _TooLarge(item)
+                start = item.start_mark
+                marks[f"{path}[{i}]"] = (start.line + 1, start.column + 1)
+                out.append(item.value)
+            else:
+                out.append(_walk(item, f"{path}[{i}]", source, constructor, problems, active, release))
+        return out
     try:
-        return constructor.construct_object(node, deep=True)
+        return _scalar(node, constructor)
     except (yaml.YAMLError, ValueError) as exc:
         line, column = _mark(node)
         if node.tag == "tag:yaml.org,2002:timestamp":

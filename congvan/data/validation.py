@@ -283,14 +283,14 @@ class Obj(Type):
                        at_key=True)
                 ok = False
         for name, spec in self.fields.items():
-            sub = _join(path, name)
-            if name not in value or value[name] is None:
+            given = value.get(name)  # a key with nothing after it is not given either
+            if given is None:
                 if spec.required:
-                    report(sub, f"thiếu trường bắt buộc ({spec.doc})", "")
+                    report(_join(path, name), f"thiếu trường bắt buộc ({spec.doc})", "")
                     ok = False
                 out[name] = spec.default
                 continue
-            cleaned = spec.type.clean(value[name], sub, report)
+            cleaned = spec.type.clean(given, _join(path, name), report)
             if cleaned is INVALID:
                 ok = False
             out[name] = cleaned

@@ -36,6 +36,28 @@ HALF_RE = re.compile(
     rf"(?<!\w)(?:trong\s+)?(?:6|sáu)\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+{YEAR}", FLAGS)
 YEAR_RE = re.compile(rf"(?<!\w)trong\s+năm\s+{YEAR}", FLAGS)
 
+# Words every match of a pattern holds (one word of each group), looked for in the
+# lower-cased text before the pattern is run: a substring test costs far less than a
+# pattern scan, and most task texts hold one kind of phrase. Exact because, for these
+# letters, the patterns ignore case only as ``str.lower`` does (no ``i`` or ``s``, whose
+# other forms ı, İ, ſ lower-case differently).
+DAY_NEEDS = (("trước", "chậm", "muộn", "hạn", "không"),)
+MONTHS_NEEDS = (("trong",), ("tháng",))
+QUARTERS_NEEDS = (("trong",), ("quý",))
+HALF_NEEDS = (("tháng",), ("năm",))
+YEAR_NEEDS = (("trong",), ("năm",))
+
+
+def holds(lowered: str, needs: tuple[tuple[str, ...], ...]) -> bool:
+    """True when ``lowered`` holds a word of each group of ``needs``."""
+    for words in needs:
+        for word in words:
+            if word in lowered:
+                break
+        else:
+            return False
+    return True
+
 EVERY = r"(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày)"
 RECURRING_RE = re.compile(
     r"(?<!\w)(?:"

@@ -23,9 +23,10 @@ from datetime import MINYEAR, date, datetime
 from typing import Callable
 
 from congvan.vn.deadline_patterns import (ACCEPTED_FORMS, ANY_DATE, BARE_MONTH_RE, BARE_YEAR_RE, CELL_PREFIX_RE,
-                                          DAY_RE, FLAGS, GOODS_WORDS, HALF_RE, MONTHS_RE,
-                                          MONTH_TOKEN_RE, QUARTERS_RE, QUARTER_TOKEN_RE,
-                                          RECURRING_RE, ROMAN, YEAR_RE, YEAR_SPAN_RE,
+                                          DAY_NEEDS, DAY_RE, FLAGS, GOODS_WORDS, HALF_NEEDS, HALF_RE,
+                                          MONTHS_NEEDS, MONTHS_RE, MONTH_TOKEN_RE, QUARTERS_NEEDS,
+                                          QUARTERS_RE, QUARTER_TOKEN_RE, RECURRING_RE, ROMAN,
+                                          YEAR_NEEDS, YEAR_RE, YEAR_SPAN_RE, holds,
                                           type_name as _type_name)
 
 DATE = "date"
@@ -143,6 +144,10 @@ _DATED: tuple[tuple[re.Pattern, Callable[[re.Match], Deadline]], ...] = (
     (HALF_RE, _half_deadline),
     (YEAR_RE, _year_deadline),
 )
+_DATED_NEEDS = (DAY_NEEDS, MONTHS_NEEDS, QUARTERS_NEEDS, HALF_NEEDS, YEAR_NEEDS)
+_DATED_STARTS = (True, True, True, False, True)
+"""Whether every phrase of the pattern starts with a word of its first needed group
+(``trước``…, ``trong``; a half year may start with ``6``, ``sáu`` or ``trong``)."""
 
 
 def _year(m: re.Match) -> int:
@@ -211,9 +216,15 @@ def find_deadline(text: str) -> Deadline:
     the phrase, when a deadline phrase holds a date that does not exist.
     """
     text = unicodedata.normalize("NFC", text or "")
+    lowered = text.lower()
+    aligned = len(lowered) == len(text)  # each character lower-cased to one: same places
     dated: list[tuple[int, int, Deadline]] = []
-    for pattern, build in _DATED:
-        for m in pattern.finditer(text):
+    for (pattern, build), needs, starts in zip(_DATED, _DATED_NEEDS, _DATED_STARTS):
+        if not holds(lowered, needs):
+            continue  # a word every phrase of this pattern holds is missing (see *_NEEDS)
+        # no phrase starts before the first of the words one of which starts each phrase
+        begin = min(i for w in needs[0] if (i := lowered.find(w)) >= 0) if starts and aligned else 0
+        for m in pattern.finditer(text, begin):
             dated.append((m.start(), -len(m.group(0)), build(m)))
     if dated:
         return min(dated, key=lambda item: (item[0], item[1]))[2]

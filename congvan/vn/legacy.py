@@ -11,6 +11,7 @@ import unicodedata
 from functools import lru_cache
 
 from congvan.vn.common_syllables import COMMON
+from congvan.vn.syllables import is_syllable as _is_syllable
 from congvan.vn.text import normalize
 
 TCVN3 = "TCVN3"
@@ -149,8 +150,11 @@ def _convert_vni(s: str) -> str:
 
 
 def _legacy_word_re() -> re.Pattern:
+    """A word: a run of letters and legacy codes. Written as runs of runs
+    (``(?:[letters]+|[codes]+)+``, the same maximal runs as one class per character)
+    since the regex engine loops over a class far faster than over an alternation."""
     extra = "".join(sorted(set(_TCVN3_TABLE) | set(_VNI_SINGLE)))
-    return re.compile(r"(?:[^\W\d_]|[" + re.escape(extra) + r"])+")
+    return re.compile(r"(?:[^\W\d_]+|[" + re.escape(extra) + r"]+)+")
 
 
 _LEGACY_WORD_RE = _legacy_word_re()
@@ -192,43 +196,6 @@ def encode_legacy(s: str, encoding: str) -> str:
     reverse = {v: k for k, v in _VNI_PAIRS.items()}
     reverse.update({v: k for k, v in _VNI_SINGLE.items()})
     return "".join(reverse.get(ch, ch) for ch in s)
-
-
-# ---- Is a word a Vietnamese syllable? (used to tell legacy text from other text)
-
-_ONSETS = ("ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
-           "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "q", "r", "s", "t", "v", "x")
-_RHYMES = """
-a ai ao au ay ac ach am an ang anh ap at
-ăc ăm ăn ăng ăp ăt
-âc âm ân âng âp ât âu ây
-e ec em en eng eo ep et
-ê êch êm ên ênh êp êt êu
-i ia ich im in inh ip it iu iêc iêm iên iêng iêp iêt iêu
-y ya yêm yên yêng yêt yêu
-o oc oi om on ong op ot oong ooc
-oa oac oach oai oam oan oang oanh oao oap oat oay oăc oăm oăn oăng oăt
-oe oem oen oeo oet
-ô ôc ôi ôm ôn ông ôp ôt
-ơ ơi ơm ơn ơp ơt
-u ua uc ui um un ung up ut uôc uôi uôm uôn uông uôt
-uâ uân uâng uât uây uê uêch uênh uơ
-uy uych uyn uynh uyp uyt uyu uya uyên uyêt
-ư ưa ưc ưi ưm ưn ưng ưt ưu ươc ươi ươm ươn ương ươp ươt ươu
-""".split()
-_SYLLABLE_RE = re.compile(
-    "(?:" + "|".join(_ONSETS) + ")?(?:" + "|".join(sorted(_RHYMES, key=len, reverse=True)) + ")")
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-
-
-def _is_syllable(word: str) -> bool:
-    """True when ``word`` is spelled like one Vietnamese syllable (at most one tone mark)."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    tones = sum(1 for ch in decomposed if ch in _TONES)
-    if tones > 1:
-        return False
-    bare = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES))
-    return _SYLLABLE_RE.fullmatch(bare) is not None
 
 
 # ---- Detection.
@@ -307,13 +274,10 @@ def _legacy_evidence(s: str) -> list[tuple[float, bool]]:
     """For each of :data:`ENCODINGS`: (weight of the words that only make sense in it,
     whether one is telling alone). An ASCII word is skipped: both conversions leave it
     as it is (every legacy code holds a character above ASCII), so it is no evidence."""
+    found = [evidence for word in _LEGACY_WORD_RE.findall(s)
+             if not word.isascii() and (evidence := _long_evidence(word)) is not _NO_EVIDENCE]
     totals = [[0.0, False] for _ in ENCODINGS]
-    for word in _LEGACY_WORD_RE.findall(s):
-        if word.isascii():
-            continue
-        evidence = _long_evidence(word)
-        if evidence is _NO_EVIDENCE:
-            continue
+    for evidence in found:
         for total, (weight, tells) in zip(totals, evidence):
             total[0] += weight
             total[1] = total[1] or tells
@@ -329,6 +293,8 @@ def detect_legacy_encoding(s: str) -> str | None:
     (``Th«ng``, ``Phoøng``), so that ``©2023``, « guillemets » or ``café``
     never count.
     """
+    if s.isascii():  # ASCII is already NFC and holds no legacy code
+        return None
     s = normalize(s)
     if not _LATIN1_HIGH.search(s):
         return None
@@ -350,20 +316,40 @@ def detect_legacy_short(s: str) -> str | None:
     enough (half a word: a VNI mark French could explain, as in ``Traàn``), and so are
     words whose decoded reading is a common syllable when the
     written one is not (``Côm`` → ``Cụm``); a common written word counts against."""
+    if s.isascii():
+        return None
     s = normalize(s)
     if len(s) > SHORT_TEXT or "\n" in s or not _LATIN1_HIGH.search(s):
         return None
+    # ASCII words and words neither reading tells anything about add nothing (0, False, 0)
+    found = [evidence for word in _LEGACY_WORD_RE.findall(s)
+             if not word.isascii() and (evidence := _short_evidence(word)) is not _NO_SHORT_EVIDENCE]
+    if not found:
+        return None
+    totals = [[0.0, False, 0] for _ in ENCODINGS]
+    for evidence in found:
+        for total, (weight, tells, lexical) in zip(totals, evidence):
+            total[0] += weight
+            total[1] = total[1] or tells
+            total[2] += lexical
     best: tuple[float, str] | None = None
-    for encoding in ENCODINGS:
-        score, telling, common = 0.0, False, 0
-        for word in _LEGACY_WORD_RE.findall(s):
-            weight, tells, lexical = _word_evidence(word, encoding)
-            score, telling, common = score + weight, telling or tells, common + lexical
+    for encoding, (score, telling, common) in zip(ENCODINGS, totals):
         score += common
         rank = (score, telling)
         if score >= 0.5 and (best is None or rank > best[0]):
             best = (rank, encoding)
     return best[1] if best else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _short_evidence(word: str) -> tuple[tuple[float, bool, int], ...]:
+    """:func:`_word_evidence` of ``word`` for each of :data:`ENCODINGS` (one cached call
+    per word where the short check looks at each word once per encoding)."""
+    evidence = tuple(_word_evidence(word, encoding) for encoding in ENCODINGS)
+    return _NO_SHORT_EVIDENCE if evidence == _NO_SHORT_EVIDENCE else evidence
+
+
+_NO_SHORT_EVIDENCE = tuple((0.0, False, 0) for _ in ENCODINGS)
 
 
 def legacy_suggestion(encoding: str) -> str:

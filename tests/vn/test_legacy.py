@@ -298,12 +298,14 @@ def test_a_short_legacy_text_is_a_located_warning_with_the_reading(tmp_path):
 
 
 def test_word_evidence_is_cached():
-    from congvan.vn.legacy import _word_evidence
+    from congvan.vn.legacy import _short_evidence, _word_evidence
 
     _word_evidence.cache_clear()
+    _short_evidence.cache_clear()
     detect_legacy_short("Côm sè 1")
     detect_legacy_short("Côm sè 2")
-    assert _word_evidence.cache_info().hits >= 4
+    assert _short_evidence.cache_info().hits >= 2
+    assert _word_evidence.cache_info().misses == 4  # each word, each encoding, once
 
 
 def test_an_ascii_word_is_no_evidence_so_skipping_it_changes_nothing():
