@@ -14,6 +14,7 @@ reported like any other error.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -82,6 +83,10 @@ def build_once(data_path: Path, output_dir, build_kwargs: dict, first: bool,
         report = build(data, output_dir, **build_kwargs)
     except CongvanError as exc:
         return error_line(exc, now())
+    finally:
+        # Loading freezes what it leaves alive for the collector (congvan/gcpause.py): one
+        # build's data is dropped when the next starts, so a long session hands it back.
+        gc.unfreeze()
     return rebuild_line(report.summary(), first, now()) + _warning_lines(data.warnings)
 
 

@@ -188,6 +188,19 @@ def test_one_report_per_build_with_the_warnings(tmp_path):
     assert LINE.match(line) and "] Lỗi: " in line and "data.yaml" in line, line
 
 
+def test_a_session_keeps_no_build_frozen_for_the_collector(tmp_path):
+    """Loading freezes its data for the cyclic collector; the watch hands it back after each
+    build, so that what a long session dropped is not kept."""
+    import gc
+
+    data = tmp_path / "data.yaml"
+    shutil.copyfile(FIXTURES / "valid-minimal.yaml", data)
+    gc.unfreeze()
+    for first in (True, False):
+        build_once(data, tmp_path / "out", {"templates_dir": TEMPLATES}, first=first)
+        assert gc.get_freeze_count() == 0
+
+
 def test_an_error_line_reads_as_the_cli_shows_errors(tmp_path):
     """The watch says "Lỗi: Dữ liệu có …" as `congvan build` does, the located lines unchanged."""
     missing = tmp_path / "khong-co.yaml"
