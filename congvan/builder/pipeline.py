@@ -14,7 +14,8 @@ from congvan.builder.anchors import (DIGEST_PROPERTY, DOCUMENT_FILE, FILE_PROPER
                                      mark_dispatch, mark_document, task_anchors)
 from congvan.builder.checking import check_rendered, conformance_sample
 from congvan.builder.derived import derived_files
-from congvan.builder.filenames import document_file, letter_paths, previous_letter_paths
+from congvan.builder.filenames import (LETTER_KIND, document_file, letter_paths,
+                                       previous_letter_paths)
 from congvan.builder.pool import render_letters_parallel
 from congvan.builder.rendered import RenderedFile
 from congvan.builder.reuse import Reuse, inputs_digest
@@ -96,20 +97,16 @@ def build(data: Data, output_dir: str | os.PathLike, *, units=None, dispatch: bo
     # Each unit keeps the file name the last build gave it (see builder/filenames.py); its
     # PDF and preview are named after it.
     paths = letter_paths(data, previous_letter_paths(output_dir))
-    checked: set[str] = set()
-
-    def check(doc: RenderedFile) -> None:
-        findings.extend(check_rendered(doc))
-        checked.add(doc.path)
+    def check_document(doc: RenderedFile) -> None:  # while the workers render the letters
+        if not doc.reused:
+            findings.extend(check_rendered(doc))
 
     docs = render_documents(data, units=units, dispatch=dispatch, templates_dir=templates_dir,
                             paths=paths, reuse=Reuse(output_dir),
-                            on_document=None if findings is None else
-                            lambda doc: None if doc.reused else check(doc))
+                            on_document=None if findings is None else check_document)
     if findings is not None:
-        for doc in conformance_sample(docs):
-            if doc.path not in checked:
-                check(doc)
+        findings.extend(found for doc in conformance_sample(docs) if doc.kind == LETTER_KIND
+                        for found in check_rendered(doc))
     docs += derived_files(docs, Path(output_dir), pdf=pdf, preview=preview)
     for doc in docs:
         writer.add(doc.path, doc.data, kind=doc.kind, unit=doc.unit, inputs=doc.inputs)
