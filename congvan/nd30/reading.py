@@ -166,13 +166,16 @@ def read_docx(path: str | Path, data: bytes | None = None) -> Document:
         for i, sp in enumerate(breaks):
             sections.append(_section(i, sp, sections[-1] if sections else None, rels))
 
-        tables, cell_of, in_cell = _tables(part.tables)
+        tables, in_cell = _tables(part.tables)
+        cell_of = None
         paragraphs, section = [], 0
         for p in part.paragraphs:
             para = reader.read(p, section, p in part.boxed)
             place = in_cell.get(p)
             if place is None and p.getparent() is not body:
                 # Not directly in a cell: in a content control, a text box… inside one?
+                if cell_of is None:
+                    cell_of = _cells_by_element(part.tables, tables)
                 place = cell_of.get(next(p.iterancestors(_TC), None))
             if place is not None:
                 cell, para.cell = place
@@ -207,18 +210,24 @@ def _int(value: str | None) -> int | None:
 
 
 def _tables(elements):
-    """The tables, every cell by its element, and every paragraph directly in a cell by
-    its element (with the cell's place: table index, row, grid column).
+    """The tables, and every paragraph directly in a cell by its element, with the cell
+    and its place (table index, row, grid column).
 
     A cell's properties are what ``find`` would give (the first ``tcPr``, in it the first
     ``gridSpan``, ``vMerge``, ``tcW``), read in one pass over its children: an appendix
     has tens of thousands of cells."""
-    tables, cell_of, in_cell, ints = [], {}, {}, {}
+    tables, in_cell, ints = [], {}, {}
     for index, tbl in enumerate(elements):
         grid = [int_attr(g, "w") or 0 for g in tbl.findall("w:tblGrid/w:gridCol", NS)]
         rows = []
         for tr in tbl.iterchildren(_TR):
-            trpr = next(tr.iterchildren(_TRPR), None)
+            trpr, tcs = None, []
+            for child in tr:
+                tag = child.tag
+                if tag == _TC:
+                    tcs.append(child)
+                elif tag == _TRPR and trpr is None:
+                    trpr = child
             before = after = None
             header = False
             if trpr is not None:
@@ -228,31 +237,36 @@ def _tables(elements):
             row = len(rows)
             col = before or 0
             cells = []
-            for tc in tr.iterchildren(_TC):
-                tcpr, span, vm, width = None, None, None, None
+            for tc in tcs:
+                tcpr, span, vm, width, paras = None, None, None, None, []
                 for child in tc:
                     tag = child.tag
                     if tag == _P:
-                        in_cell[child] = tc
+                        paras.append(child)
                     elif tag == _TCPR and tcpr is None:
                         tcpr = child
                         for prop in tcpr:
                             tag = prop.tag
                             if tag == _TCW:
                                 if width is None:
-                                    width = prop.get(_W)
+                                    width = prop
                             elif tag == _VMERGE:
                                 if vm is None:
-                                    vm = prop.get(_VAL) or "continue"
+                                    vm = prop
                             elif tag == _SPAN and span is None:
-                                span = prop.get(_VAL)
+                                span = prop
                 if span is not None:
-                    span = _int(span)
+                    span = _int(span.get(_VAL))
+                if vm is not None:
+                    vm = vm.get(_VAL) or "continue"
                 if width is not None:
+                    width = width.get(_W)
                     width = ints[width] if width in ints else ints.setdefault(width, _int(width))
                 cell = Cell(col, span or 1, vm, width)
                 cells.append(cell)
-                cell_of[tc] = (cell, (index, row, col))
+                place = (cell, (index, row, col))
+                for p in paras:
+                    in_cell[p] = place
                 col += cell.span
             rows.append(Row(cells, header, before or 0, after or 0))
         nested = any(True for _ in tbl.iterancestors(_TBL))
@@ -263,4 +277,15 @@ def _tables(elements):
                 side = mar.find(tag, NS)
         margin = int_attr(side, "w")
         tables.append(Table(index, grid, rows, 0, nested, 108 if margin is None else margin))
-    return tables, cell_of, {p: cell_of[tc] for p, tc in in_cell.items()}
+    return tables, in_cell
+
+
+def _cells_by_element(elements, tables) -> dict:
+    """Cell element -> (cell, place) of every cell :func:`_tables` read, in the same order;
+    needed only for a paragraph that is not a cell's own child (in a content control…)."""
+    found = {}
+    for tbl, table in zip(elements, tables):
+        for (r, tr), row in zip(enumerate(tbl.iterchildren(_TR)), table.rows):
+            for tc, cell in zip(tr.iterchildren(_TC), row.cells):
+                found[tc] = (cell, (table.index, r, cell.grid_col))
+    return found
