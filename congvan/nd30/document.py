@@ -23,7 +23,7 @@ class Run:
     color: str | None
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     index: int
     text: str
@@ -74,7 +74,7 @@ class Paragraph:
         return {(r.font, r.color) for r in self.text_runs()}
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     grid_col: int
     span: int
@@ -84,7 +84,7 @@ class Cell:
     paragraphs: list[Paragraph] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     cells: list[Cell]
     header: bool

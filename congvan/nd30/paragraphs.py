@@ -26,37 +26,36 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 _T, _RUN, _RPR, _TEXT_TAGS = w("t"), w("r"), w("rPr"), (w("t"), w("tab"), w("br"))
 _P, _TEXT_BOX = w("p"), w("txbxContent")
 _DRAWINGS = (w("drawing"), "{urn:schemas-microsoft-com:vml}line")
+_new = object.__new__
 
 
-class _Lazy:
-    """A formatting attribute resolved on first read. A non-data descriptor: once the
-    values are in the instance's ``__dict__`` (or were given to ``__init__``, as
-    ``dataclasses.replace`` does), they are read from there."""
-
-    def __set_name__(self, owner, name):
-        self.name = name
-
-    def __get__(self, obj, owner=None):
-        if obj is None:
-            return self
-        obj.__dict__.update(obj._reader.formatting(obj._p))
-        return obj.__dict__[self.name]
+_FORMATTING = frozenset(("runs", "jc", "first_line", "ind_left", "ind_right", "space_before",
+                         "space_after", "line", "line_rule", "border_top", "border_bottom",
+                         "has_drawing", "list_style"))
 
 
 class ReadParagraph(Paragraph):
     """A :class:`Paragraph` read from a file, its formatting resolved on first use.
 
-    Made by :meth:`ParagraphReader.read` (not through ``__init__``, which stays the
-    dataclass's, so that ``dataclasses.replace`` still makes a complete copy)."""
+    Made by :meth:`ParagraphReader.read` with its formatting attributes unset: reading
+    one of them finds nothing in its slot and asks :meth:`__getattr__`, which sets them
+    all. ``__init__`` stays the dataclass's, so ``dataclasses.replace`` makes a complete
+    copy."""
 
-    (runs, jc, first_line, ind_left, ind_right, space_before, space_after, line, line_rule,
-     border_top, border_bottom, has_drawing, list_style) = (_Lazy() for _ in range(13))
+    __slots__ = ("_p", "_reader", "_plain")
+
+    def __getattr__(self, name):
+        # Only called for an attribute that is not set: formatting not resolved yet.
+        if name not in _FORMATTING:
+            raise AttributeError(name)
+        for key, value in self._reader.formatting(self._p).items():
+            setattr(self, key, value)
+        return getattr(self, name)
 
     def faces(self) -> set[tuple[str | None, str | None]]:
         # A paragraph none of whose runs has properties shows its style's font and colour
         # (what formatting() would give every run), without resolving the runs.
-        d = self.__dict__
-        if "runs" in d or not d.get("_plain"):
+        if not getattr(self, "_plain", False):
             return super().faces()
         if not self.text:
             return set()
@@ -95,10 +94,10 @@ class ParagraphReader:
                 elif tag == _RPR:
                     plain = False
         # normalise() composes the whole text, so composing each run first changes nothing.
-        para = ReadParagraph.__new__(ReadParagraph)
-        para.__dict__ = {"index": self.count, "text": normalise("".join(pieces)),
-                         "section": section, "cell": None, "_p": p, "_reader": self,
-                         "_plain": plain}
+        para = _new(ReadParagraph)
+        para.index, para.text, para.section, para.cell = (self.count, normalise("".join(pieces)),
+                                                          section, None)
+        para._p, para._reader, para._plain = p, self, plain
         self.count += 1
         return para
 
