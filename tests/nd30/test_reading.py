@@ -17,6 +17,7 @@ from congvan.nd30.conformance import _RULES, check_docx
 from congvan.nd30.document import Paragraph
 from congvan.nd30.reading import read_docx
 from foreign_documents import UP, Group, Split, table_in_text, task_document, word_numbered
+from helpers import convert_with_libreoffice, soffice
 from reading_reference import read_eagerly
 from wrong_documents import KINDS, document
 
@@ -96,6 +97,14 @@ def test_built_documents(built, built_kinds):
         f for folder in built_kinds.values() for f in sorted(folder.rglob("*.docx"))[:2]]
     assert len(files) >= 6
     for path in files:
+        assert_reads_as_before(path)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) chưa được cài")
+def test_documents_saved_by_libreoffice(built, built_kinds, tmp_path):
+    files = [built / "cong-van.docx", built_kinds["ke-hoach"] / "ke-hoach.docx"]
+    for path in convert_with_libreoffice(files, tmp_path / "lo", "docx:MS Word 2007 XML", tmp_path):
         assert_reads_as_before(path)
 
 
