@@ -145,7 +145,9 @@ def _line_below(paras: list[Paragraph], last: Paragraph) -> Paragraph | None:
 def dissect(doc: Document) -> Anatomy:
     paras = doc.paragraphs
     label = _first(paras, lambda p: len(p.text) <= 12 and fold(p.text).startswith("noi nhan"))
-    heads = [p for p in paras if len(p.text) <= 16 and _APPENDIX.match(fold(p.text))
+    # A heading folds to at least "phu luc": six letters and a space, each from a character
+    # of its own, so shorter texts (the numbers of a long table) need no folding.
+    heads = [p for p in paras if 7 <= len(p.text) <= 16 and _APPENDIX.match(fold(p.text))
              and (label is None or p.index > label.index)]
     main = [p for p in paras if not heads or p.index < heads[0].index]
     a = Anatomy(doc, main)

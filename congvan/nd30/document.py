@@ -3,7 +3,6 @@ formatting, tables with their grid and merges, sections, page headers."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +23,7 @@ class Run:
     color: str | None
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     index: int
     text: str
@@ -70,8 +69,12 @@ class Paragraph:
         runs = self.text_runs()
         return bool(runs) and all(r.italic for r in runs)
 
+    def faces(self) -> set[tuple[str | None, str | None]]:
+        """(font, colour) of the runs that show text."""
+        return {(r.font, r.color) for r in self.text_runs()}
 
-@dataclass
+
+@dataclass(slots=True)
 class Cell:
     grid_col: int
     span: int
@@ -81,7 +84,7 @@ class Cell:
     paragraphs: list[Paragraph] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     cells: list[Cell]
     header: bool
@@ -138,4 +141,6 @@ class Document:
 
 
 def normalise(text: str) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+    """NFC, every run of white space one space, stripped. (``str.split`` splits at what
+    ``\\s`` matches in a str pattern, and is several times faster than ``re.sub``.)"""
+    return " ".join(unicodedata.normalize("NFC", text).split())

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
 import zipfile
 import zlib
 from pathlib import Path
@@ -15,10 +14,10 @@ from pathlib import Path
 from lxml import etree
 
 from congvan.exceptions import CongvanError
-from congvan.nd30.document import (Cell, Document, HeaderPart, Paragraph, Row, Run, Section,
-                                   Table, normalise)
-from congvan.nd30.numbering import Numbering, numbered
-from congvan.nd30.styles import Styles, apply_ppr, apply_rpr, int_attr, is_on, theme_fonts
+from congvan.nd30.document import Cell, Document, HeaderPart, Row, Section, Table
+from congvan.nd30.numbering import Numbering
+from congvan.nd30.paragraphs import ParagraphReader
+from congvan.nd30.styles import Styles, int_attr, is_on, theme_fonts
 from congvan.ooxml.namespaces import NS, w
 
 __all__ = ["UnreadableDocument", "read_docx"]
@@ -26,10 +25,11 @@ __all__ = ["UnreadableDocument", "read_docx"]
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-# Tags looked up once: a generated appendix has tens of thousands of paragraphs.
-_T, _RUN, _TEXT_TAGS = w("t"), w("r"), (w("t"), w("tab"), w("br"))
-_TEXT_BOX = w("txbxContent")
-_DRAWINGS = (w("drawing"), "{urn:schemas-microsoft-com:vml}line")
+# Tags looked up once: a generated appendix has tens of thousands of rows and cells.
+_P, _PPR, _SECT, _TEXT_BOX = w("p"), w("pPr"), w("sectPr"), w("txbxContent")
+_TBL, _TR, _TRPR, _TC, _TCPR = w("tbl"), w("tr"), w("trPr"), w("tc"), w("tcPr")
+_BEFORE, _AFTER, _HEADER = w("gridBefore"), w("gridAfter"), w("tblHeader")
+_SPAN, _VMERGE, _TCW, _VAL, _W = w("gridSpan"), w("vMerge"), w("tcW"), w("val"), w("w")
 
 
 class UnreadableDocument(CongvanError):
@@ -81,82 +81,34 @@ def _xml(archive: zipfile.ZipFile, name: str, path: Path):
                                  f"{exc}).") from None
 
 
-class _Reader:
-    def __init__(self, styles: Styles, numbering: Numbering | None = None):
-        self.styles = styles
-        self.numbering = numbering or Numbering(None)
-        self._numbered: dict[str | None, list] = {}
-        self.count = 0
-        self._resolved: dict[str | None, tuple[dict, dict]] = {}
+class _Part:
+    """What one walk over a part (the body, a header) finds: its paragraphs in order,
+    leaving out Fallback copies of text boxes; the paragraphs that hold a text box (whose
+    paragraphs are their own); those that end a section, with their ``w:sectPr`` (the
+    first, as ``find`` gives it); and its tables."""
 
-    def _style(self, sid: str | None) -> tuple[dict, dict]:
-        """Paragraph and run properties a paragraph style gives, resolved once per style."""
-        if sid not in self._resolved:
-            chain = self.styles.chain(sid)
-            pprops = {"jc": None, "ind_left": 0, "ind_right": 0, "first_line": 0,
-                      "space_before": 0, "space_after": 0, "line": 240, "line_rule": "auto", "border_top": False,
-                      "border_bottom": False}
-            apply_ppr(pprops, self.styles.defaults_p)
-            base = {"size": None, "bold": False, "italic": False, "font": None, "color": None}
-            apply_rpr(base, self.styles.defaults_r, self.styles.theme)
-            if base["size"] is None:
-                base["size"] = 10.0  # Word's built-in default when no size is given anywhere
-            for s in chain:
-                apply_ppr(pprops, s.find("w:pPr", NS))
-                apply_rpr(base, s.find("w:rPr", NS), self.styles.theme)
-            self._resolved[sid] = (pprops, base)
-        return self._resolved[sid]
-
-    def paragraph(self, p, section: int) -> Paragraph:
-        ppr = p.find("w:pPr", NS)
-        style = ppr.find("w:pStyle", NS) if ppr is not None else None
-        sid = style.get(w("val")) if style is not None else self.styles.default_para
-        styled, base = self._style(sid)
-        pprops = dict(styled)
-        apply_ppr(pprops, ppr)
-        runs = []
-        nested = next(p.iter(_TEXT_BOX), None) is not None  # text boxes hold paragraphs of their own
-        for r in p.iter(_RUN):
-            if nested and self._owner(r) is not p:
-                continue
-            text = "".join((t.text or "") if t.tag == _T else " "
-                           for t in r if t.tag in _TEXT_TAGS)
-            props = dict(base)
-            rpr = r.find("w:rPr", NS)
-            rstyle = rpr.find("w:rStyle", NS) if rpr is not None else None
-            if rstyle is not None:
-                for s in self.styles.chain(rstyle.get(w("val"))):
-                    apply_rpr(props, s.find("w:rPr", NS), self.styles.theme)
-            apply_rpr(props, rpr, self.styles.theme)
-            runs.append(Run(unicodedata.normalize("NFC", text), **props))
-        text = normalise("".join(r.text for r in runs))
-        drawing = next(p.iter(*_DRAWINGS), None) is not None
-        num_id, level = numbered(ppr, self._style_numbering(sid))
-        self.count += 1
-        return Paragraph(self.count - 1, text, runs, section=section, has_drawing=drawing,
-                         list_style=self.numbering.style(num_id, level), **pprops)
-
-    def _style_numbering(self, sid: str | None) -> list:
-        """The style chain of ``sid`` when one of its styles numbers paragraphs (cached)."""
-        if sid not in self._numbered:
-            chain = self.styles.chain(sid)
-            self._numbered[sid] = chain if any(
-                s.find("w:pPr/w:numPr", NS) is not None for s in chain) else []
-        return self._numbered[sid]
-
-    @staticmethod
-    def _owner(r):
-        for anc in r.iterancestors(w("p"), _MC_FALLBACK):
-            return anc
-        return None
-
-
-def _paragraphs(container) -> list:
-    """Paragraphs of a part, in order, leaving out Fallback copies of text boxes."""
-    if container.find(f".//{_MC_FALLBACK}") is None:
-        return list(container.iter(w("p")))
-    return [p for p in container.iter(w("p"))
-            if not any(True for _ in p.iterancestors(_MC_FALLBACK))]
+    def __init__(self, container):
+        self.boxed, self.breaks, self.tables, self.paragraphs = set(), {}, [], []
+        fallback = False
+        paragraphs = self.paragraphs
+        for el in container.iter(_P, _SECT, _TEXT_BOX, _MC_FALLBACK, _TBL):
+            tag = el.tag
+            if tag == _P:
+                paragraphs.append(el)
+            elif tag == _TBL:
+                self.tables.append(el)
+            elif tag == _SECT:
+                ppr = el.getparent()
+                owner = ppr.getparent() if ppr is not None and ppr.tag == _PPR else None
+                if owner is not None and owner.tag == _P:
+                    self.breaks.setdefault(owner, el)
+            elif tag == _TEXT_BOX:
+                self.boxed.update(el.iterancestors(_P))
+            else:
+                fallback = fallback or el is not container
+        if fallback:
+            self.paragraphs = [p for p in paragraphs
+                               if not any(True for _ in p.iterancestors(_MC_FALLBACK))]
 
 
 def _section(index: int, sp, previous: Section | None, rels: dict[str, str]) -> Section:
@@ -195,7 +147,8 @@ def _is_page_field(p) -> bool:
 
 def read_docx(path: str | Path, data: bytes | None = None) -> Document:
     """Read ``path`` (or ``data``, the file's bytes, named ``path`` in messages); raises
-    :class:`UnreadableDocument` when it is not a readable .docx."""
+    :class:`UnreadableDocument` when it is not a readable .docx. Paragraphs resolve their
+    formatting on first use (:mod:`congvan.nd30.paragraphs`)."""
     path = Path(path)
     with _open(path, data) as archive:
         body_root = _xml(archive, "word/document.xml", path)
@@ -203,29 +156,32 @@ def read_docx(path: str | Path, data: bytes | None = None) -> Document:
         if body is None:
             raise UnreadableDocument(f"Tệp '{path}' bị hỏng (word/document.xml không có phần thân).")
         theme = theme_fonts(_xml(archive, "word/theme/theme1.xml", path))
-        reader = _Reader(Styles(_xml(archive, "word/styles.xml", path), theme),
-                         Numbering(_xml(archive, "word/numbering.xml", path)))
+        reader = ParagraphReader(Styles(_xml(archive, "word/styles.xml", path), theme),
+                                 Numbering(_xml(archive, "word/numbering.xml", path)))
         rels = _relationships(_xml(archive, "word/_rels/document.xml.rels", path))
-        body_paragraphs = _paragraphs(body)
-        sect_elements = [p.find("w:pPr/w:sectPr", NS) for p in body_paragraphs]
-        breaks = [sp for sp in sect_elements if sp is not None] + [body.find("w:sectPr", NS)]
+        part = _Part(body)
+        breaks = [part.breaks[p] for p in part.paragraphs if p in part.breaks]
+        breaks.append(body.find("w:sectPr", NS))
         sections: list[Section] = []
         for i, sp in enumerate(breaks):
             sections.append(_section(i, sp, sections[-1] if sections else None, rels))
 
-        tables, cell_of = _tables(body)
+        tables, in_cell = _tables(part.tables)
+        cell_of = None
         paragraphs, section = [], 0
-        for p, sect in zip(body_paragraphs, sect_elements):
-            para = reader.paragraph(p, section)
-            tc = p.getparent()
-            if tc.tag != w("tc"):
-                tc = next(p.iterancestors(w("tc")), None)
-            if tc is not None and tc in cell_of:
-                table_index, row, cell = cell_of[tc]
-                para.cell = (table_index, row, cell.grid_col)
+        for p in part.paragraphs:
+            para = reader.read(p, section, p in part.boxed)
+            place = in_cell.get(p)
+            if place is None and p.getparent() is not body:
+                # Not directly in a cell: in a content control, a text box… inside one?
+                if cell_of is None:
+                    cell_of = _cells_by_element(part.tables, tables)
+                place = cell_of.get(next(p.iterancestors(_TC), None))
+            if place is not None:
+                cell, para.cell = place
                 cell.paragraphs.append(para)
             paragraphs.append(para)
-            if sect is not None:
+            if p in part.breaks:
                 section += 1
         for table in tables:
             first = next((c.paragraphs[0] for r in table.rows for c in r.cells if c.paragraphs), None)
@@ -236,36 +192,84 @@ def read_docx(path: str | Path, data: bytes | None = None) -> Document:
             root = _xml(archive, name, path)
             if root is None:
                 continue
-            elements = list(_paragraphs(root))
-            paras = [reader.paragraph(p, -1) for p in elements]
-            page = next((pp for pp, el in zip(paras, elements) if _is_page_field(el)), None)
+            scan = _Part(root)
+            paras = [reader.read(p, -1, p in scan.boxed) for p in scan.paragraphs]
+            page = next((pp for pp, el in zip(paras, scan.paragraphs) if _is_page_field(el)), None)
             parts[name] = HeaderPart(paras, page)
     return Document(path, paragraphs, tables, sections, parts)
 
 
-def _tables(body):
-    tables, cell_of = [], {}
-    for index, tbl in enumerate(body.iter(w("tbl"))):
+def _int(value: str | None) -> int | None:
+    """An attribute's integer value (what :func:`int_attr` reads), None when unreadable."""
+    if value is None:
+        return None
+    try:
+        return int(float(value))
+    except (ValueError, OverflowError):
+        return None
+
+
+def _tables(elements):
+    """The tables, and every paragraph directly in a cell by its element, with the cell
+    and its place (table index, row, grid column).
+
+    A cell's properties are what ``find`` would give (the first ``tcPr``, in it the first
+    ``gridSpan``, ``vMerge``, ``tcW``), read in one pass over its children: an appendix
+    has tens of thousands of cells."""
+    tables, in_cell, ints = [], {}, {}
+    for index, tbl in enumerate(elements):
         grid = [int_attr(g, "w") or 0 for g in tbl.findall("w:tblGrid/w:gridCol", NS)]
         rows = []
-        for tr in tbl.findall("w:tr", NS):
-            trpr = tr.find("w:trPr", NS)
-            before = int_attr(trpr.find("w:gridBefore", NS), "val") if trpr is not None else None
-            after = int_attr(trpr.find("w:gridAfter", NS), "val") if trpr is not None else None
-            header = bool(is_on(trpr.find("w:tblHeader", NS))) if trpr is not None else False
-            col, cells = before or 0, []
-            for tc in tr.findall("w:tc", NS):
-                tcpr = tc.find("w:tcPr", NS)
-                span = int_attr(tcpr.find("w:gridSpan", NS), "val") if tcpr is not None else None
-                vm = tcpr.find("w:vMerge", NS) if tcpr is not None else None
-                vmerge = None if vm is None else (vm.get(w("val")) or "continue")
-                width = int_attr(tcpr.find("w:tcW", NS), "w") if tcpr is not None else None
-                cell = Cell(col, span or 1, vmerge, width)
+        for tr in tbl.iterchildren(_TR):
+            trpr, tcs = None, []
+            for child in tr:
+                tag = child.tag
+                if tag == _TC:
+                    tcs.append(child)
+                elif tag == _TRPR and trpr is None:
+                    trpr = child
+            before = after = None
+            header = False
+            if trpr is not None:
+                before = int_attr(trpr.find("w:gridBefore", NS), "val")
+                after = int_attr(trpr.find("w:gridAfter", NS), "val")
+                header = bool(is_on(trpr.find("w:tblHeader", NS)))
+            row = len(rows)
+            col = before or 0
+            cells = []
+            for tc in tcs:
+                tcpr, span, vm, width, paras = None, None, None, None, []
+                for child in tc:
+                    tag = child.tag
+                    if tag == _P:
+                        paras.append(child)
+                    elif tag == _TCPR and tcpr is None:
+                        tcpr = child
+                        for prop in tcpr:
+                            tag = prop.tag
+                            if tag == _TCW:
+                                if width is None:
+                                    width = prop
+                            elif tag == _VMERGE:
+                                if vm is None:
+                                    vm = prop
+                            elif tag == _SPAN and span is None:
+                                span = prop
+                if span is not None:
+                    span = _int(span.get(_VAL))
+                if vm is not None:
+                    vm = vm.get(_VAL) or "continue"
+                if width is not None:
+                    width = width.get(_W)
+                    width = ints[width] if width in ints else ints.setdefault(width, _int(width))
+                cell = Cell(col, span or 1, vm, width)
                 cells.append(cell)
-                cell_of[tc] = (index, len(rows), cell)
+                place = (cell, (index, row, col))
+                for p in paras:
+                    in_cell[p] = place
                 col += cell.span
             rows.append(Row(cells, header, before or 0, after or 0))
-        nested = any(True for _ in tbl.iterancestors(w("tbl")))
+        nested = any(True for _ in tbl.iterancestors(_TBL))
         mar = tbl.find("w:tblPr/w:tblCellMar", NS)
         side = None
         for tag in ("w:left", "w:start"):
@@ -273,4 +277,15 @@ def _tables(body):
                 side = mar.find(tag, NS)
         margin = int_attr(side, "w")
         tables.append(Table(index, grid, rows, 0, nested, 108 if margin is None else margin))
-    return tables, cell_of
+    return tables, in_cell
+
+
+def _cells_by_element(elements, tables) -> dict:
+    """Cell element -> (cell, place) of every cell :func:`_tables` read, in the same order;
+    needed only for a paragraph that is not a cell's own child (in a content control…)."""
+    found = {}
+    for tbl, table in zip(elements, tables):
+        for (r, tr), row in zip(enumerate(tbl.iterchildren(_TR)), table.rows):
+            for tc, cell in zip(tr.iterchildren(_TC), row.cells):
+                found[tc] = (cell, (table.index, r, cell.grid_col))
+    return found

@@ -171,3 +171,15 @@ def test_appendix_reference_names_the_type(tmp_path):
     ref.runs[0].text = ref.runs[0].text.replace("Kế hoạch", "Công văn")
     doc.save(path)
     assert named(check_docx(path).findings, "PL I III.1.c", "Dòng kèm theo", "Công văn", "Kế hoạch")
+
+
+def test_no_text_under_seven_characters_folds_to_an_appendix_heading():
+    """The appendix-heading search skips texts under seven characters without folding them
+    (anatomy.dissect): "phu luc" needs six letters and a space, and no character folds to
+    more than one of them, so a shorter text can never be a heading."""
+    from congvan.vn.text import fold
+
+    several = [hex(c) for c in range(0x30000) if not 0xD800 <= c <= 0xDFFF
+               and sum(ch == " " or "a" <= ch <= "z" for ch in fold(f"a{chr(c)}b")) > 3]
+    assert several == []
+    assert [fold(t) for t in ("PHỤ LỤC", "Phụ  lục II")] == ["phu luc", "phu luc ii"]

@@ -41,11 +41,11 @@ def _fonts(a: Anatomy) -> list[Finding]:
     fonts: dict[str, str] = {}
     colours: dict[str, str] = {}
     for p in a.doc.paragraphs:
-        for r in p.text_runs():
-            if r.font and r.font != FONT:
-                fonts.setdefault(r.font, p.text)
-            if r.color and r.color.lower() not in ("auto", "000000"):
-                colours.setdefault(r.color, p.text)
+        for font, colour in p.faces():
+            if font and font != FONT:
+                fonts.setdefault(font, p.text)
+            if colour and colour.lower() not in ("auto", "000000"):
+                colours.setdefault(colour, p.text)
     found = [Finding("PL I I.4", "Phông chữ", text, f"phông {font}", f"phông {FONT}")
              for font, text in sorted(fonts.items())]
     found += [Finding("PL I I.4", "Màu chữ", text, f"màu #{colour}", "màu đen")
