@@ -56,6 +56,10 @@ def _open(path: Path, data: bytes | None) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         bad = archive.testzip()
+    except RuntimeError:  # zipfile's word for a part encrypted with a zip password
+        raise UnreadableDocument(
+            f"Tệp '{path}' có phần bị mã hóa bằng mật khẩu zip, không đọc được. Hãy mở bằng "
+            "Word hoặc LibreOffice và lưu lại thành .docx không đặt mật khẩu.") from None
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError,
             NotImplementedError) as exc:
         raise UnreadableDocument(f"Tệp '{path}' bị hỏng (gói zip không đọc được: {exc}).") from None

@@ -69,6 +69,20 @@ def test_encrypted_file(tmp_path):
     _unreadable(run("check", path), ["mã hóa", "bỏ mật khẩu"])
 
 
+def test_a_part_encrypted_by_a_zip_password(tmp_path):
+    """The zip's own encryption (not Word's): the flag bit set on every entry."""
+    good = document(tmp_path / "x.docx").read_bytes()
+    flagged = bytearray(good)
+    for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = flagged.find(signature)
+        while at >= 0:
+            flagged[at + offset] |= 1
+            at = flagged.find(signature, at + 4)
+    path = tmp_path / "zip-mat-khau.docx"
+    path.write_bytes(bytes(flagged))
+    _unreadable(run("check", path), ["mã hóa", "mật khẩu zip"])
+
+
 def test_damaged_zip(tmp_path):
     good = document(tmp_path / "x.docx").read_bytes()
     path = tmp_path / "hong.docx"
