@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from congvan.data.model import Data, Indicator, Unit
+from congvan.gcpause import paused_gc
 
 LEAD = "lead"
 SUPPORT = "support"
@@ -37,7 +38,12 @@ def expand(ids, units: dict[str, Unit]) -> list[str]:
             out.append(uid)
 
     for uid in ids:
-        visit(uid)
+        unit = units.get(uid)
+        if unit is not None and uid not in seen and not (unit.is_group and unit.members):
+            seen.add(uid)  # a unit of its own: most references, no walk needed
+            out.append(uid)
+        else:
+            visit(uid)
     return out
 
 
@@ -54,9 +60,14 @@ def assignments(data: Data) -> dict[str, list[Assignment]]:
     """Unit id → its assignments in appendix order; only units with at least one task.
 
     Units appear in registry order. Each unit's tasks are met in appendix order, so its
-    dict keeps that order; a group's members are expanded once for all the tasks that
-    name the same units (50,000 tasks name a few hundred lists).
+    dict keeps that order; each list of units (groups expanded to their members) is
+    worked out once for all the tasks that name it.
     """
+    with paused_gc():  # hundreds of thousands of new objects, none in a cycle
+        return _assignments(data)
+
+
+def _assignments(data: Data) -> dict[str, list[Assignment]]:
     roles: dict[str, dict[str, Assignment]] = {}
     receivers: dict[tuple[str, ...], list[str]] = {}
 
