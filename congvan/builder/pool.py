@@ -18,6 +18,7 @@ import gc
 import multiprocessing
 import os
 import signal
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -45,6 +46,8 @@ THRESHOLD_ENV = "CONGVAN_PARALLEL_THRESHOLD"
 pool with small data)."""
 CHUNKS_PER_WORKER = 32
 """Chunks per process: small enough for all of them to finish together."""
+SWITCH_INTERVAL = 0.0005
+"""Seconds this process's rendering keeps the interpreter while the pool's thread waits."""
 
 
 def default_workers() -> int:
@@ -149,6 +152,19 @@ def _render_in_pool(renderer: LetterRenderer, ids: list[str], workers: int,
 
 def _share(renderer: LetterRenderer, chunks: list[list[str]], workers: int,
            context, first: Callable[[], list[RenderedFile]]) -> list[RenderedFile]:
+    # The pool's own thread here hands each worker its next chunk and takes its letters;
+    # it waits for this thread to let go of the interpreter, by default up to 5 ms at each
+    # step, and a worker waited 10–20 ms between chunks while the document rendered here.
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(min(interval, SWITCH_INTERVAL))
+    try:
+        return _shared(renderer, chunks, workers, context, first)
+    finally:
+        sys.setswitchinterval(interval)
+
+
+def _shared(renderer: LetterRenderer, chunks: list[list[str]], workers: int,
+            context, first: Callable[[], list[RenderedFile]]) -> list[RenderedFile]:
     with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context,
                              initializer=_init_worker, initargs=(renderer, os.getpid())) as pool:
         futures = [pool.submit(_render_chunk, chunk) for chunk in chunks]

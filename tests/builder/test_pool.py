@@ -218,3 +218,29 @@ def test_chunks_keep_every_item_in_order(count, parts):
     assert [x for c in chunks for x in c] == items
     assert len(chunks) <= parts and all(chunks)
     assert max(map(len, chunks), default=0) - min(map(len, chunks), default=0) <= 1
+
+
+def test_the_interpreter_switch_interval_is_restored(data, serial):
+    """The pool shortens how long this process keeps the interpreter while it runs, and
+    gives the caller's setting back, also after an error."""
+    import sys
+
+    before = sys.getswitchinterval()
+    seen = []
+
+    def alongside():
+        seen.append(sys.getswitchinterval())
+        return []
+
+    docs = render_letters_parallel(data, list(data.units), default_templates_dir(), workers=2,
+                                   threshold=0, alongside=alongside)
+    assert docs == serial and seen == [parallel.SWITCH_INTERVAL] != [before]
+    assert sys.getswitchinterval() == before
+
+    def failing():
+        raise ValueError("alongside failed")
+
+    with pytest.raises(ValueError):
+        render_letters_parallel(data, list(data.units), default_templates_dir(), workers=2,
+                                threshold=0, alongside=failing)
+    assert sys.getswitchinterval() == before
