@@ -15,10 +15,10 @@ Frozen objects are still freed by reference counting when the data is dropped (t
 model holds no reference cycles). Cyclic garbage of the caller's would be frozen with
 them and kept: the young generations are collected first (cheap: a few thousand objects
 at most), so only garbage already in the oldest generation can be, until the next
-``gc.unfreeze()``. builder/pool.py freezes again before forking and
-unfreezes after its workers are done, which also hands the loaded data back to the
-oldest generation: nothing is lost, the data is only walked again by a later full
-collection.
+``gc.unfreeze()``. builder/pool.py freezes again before forking, and unfreezes after its
+workers are done only when nothing was frozen before it. A long-running caller that
+loads and builds again and again hands everything back between builds with
+``gc.unfreeze()``, as ``congvan build --watch`` does (congvan/watch.py).
 """
 
 from __future__ import annotations

@@ -138,15 +138,18 @@ def _render_in_pool(renderer: LetterRenderer, ids: list[str], workers: int,
     cancelled)."""
     chunks = _chunks(ids, workers * CHUNKS_PER_WORKER)
     context = multiprocessing.get_context(method)
+    # A forked worker shares this process's memory until it writes to it; the cyclic
+    # collector writes to every object it walks, so a collection in the worker would copy
+    # the whole loaded data set. Frozen objects are never walked. What the loader froze
+    # stays frozen afterwards (congvan/gcpause.py): unfreezing it here cost a full walk of
+    # the data set by the next collection.
+    thaw = method == "fork" and not gc.get_freeze_count()
     if method == "fork":
-        # A forked worker shares this process's memory until it writes to it; the cyclic
-        # collector writes to every object it walks, so a collection in the worker would
-        # copy the whole loaded data set. Frozen objects are never walked.
         gc.freeze()
     try:
         return _share(renderer, chunks, workers, context, first)
     finally:
-        if method == "fork":
+        if thaw:
             gc.unfreeze()
 
 

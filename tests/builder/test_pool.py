@@ -244,3 +244,23 @@ def test_the_interpreter_switch_interval_is_restored(data, serial):
         render_letters_parallel(data, list(data.units), default_templates_dir(), workers=2,
                                 threshold=0, alongside=failing)
     assert sys.getswitchinterval() == before
+
+
+def test_what_was_frozen_before_the_pool_stays_frozen(data, serial, monkeypatch):
+    """Forked workers need everything frozen; afterwards the pool thaws only what it froze
+    itself, so the loaded data (frozen by the loader) is not walked again."""
+    import gc
+
+    monkeypatch.setattr(parallel, "start_method", lambda: "fork")
+    gc.unfreeze()
+    assert render_letters_parallel(data, list(data.units), default_templates_dir(), workers=2,
+                                   threshold=0) == serial
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        render_letters_parallel(data, list(data.units), default_templates_dir(), workers=2,
+                                threshold=0)
+        assert gc.get_freeze_count() >= frozen > 0
+    finally:
+        gc.unfreeze()
