@@ -8,10 +8,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from pathlib import Path
 
 from congvan.exceptions import OutputError
 from congvan.output.paths import RESERVED_NAMES, check_relative, os_reason
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 MANIFEST_NAME = RESERVED_NAMES[0]
 """File in the output folder that lists what the last build produced."""
@@ -91,11 +94,7 @@ def _manifest_problem(manifest: object) -> str | None:
         if path in seen:
             return f"{where}.path '{path}' lặp lại"
         seen.add(path)
-        if (
-            not isinstance(digest, str)
-            or len(digest) != 64
-            or any(ch not in "0123456789abcdef" for ch in digest)
-        ):
+        if not isinstance(digest, str) or not _SHA256.fullmatch(digest):
             return f"{where}.sha256 không phải mã SHA-256 hợp lệ"
     removed = manifest.get("removed", [])
     if not isinstance(removed, list) or not all(isinstance(p, str) for p in removed):

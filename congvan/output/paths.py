@@ -42,7 +42,7 @@ def check_relative(path: object) -> str:
         raise OutputError(
             f"Đường dẫn tệp đầu ra '{path}' không được chứa dấu '\\' (hãy dùng '/')."
         )
-    if any(ord(ch) < 0x20 for ch in path):
+    if not path.isprintable() and any(ord(ch) < 0x20 for ch in path):
         raise OutputError(f"Đường dẫn tệp đầu ra {path!r} chứa ký tự điều khiển.")
     if PurePosixPath(path).is_absolute() or PureWindowsPath(path).drive:
         raise OutputError(
