@@ -13,14 +13,12 @@ row of any file.
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from collections.abc import Iterator
 
 from congvan.builder.filenames import LETTER_KIND
 from congvan.builder.rendered import RenderedFile
-from congvan.ooxml.package import read_parts
+from congvan.ooxml.package import read_parts, write_zip
 
 __all__ = ["ROWS_CHECKED", "check_rendered", "conformance_sample", "first_rows"]
 
@@ -60,11 +58,7 @@ def _with_first_rows(docx: bytes) -> bytes:
     if cut is xml:
         return docx
     parts[_DOCUMENT] = cut
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
+    return write_zip(parts, list(parts))
 
 
 def first_rows(xml: bytes, keep: int) -> bytes:

@@ -161,13 +161,13 @@ def _share(renderer: LetterRenderer, chunks: list[list[str]], workers: int,
     interval = sys.getswitchinterval()
     sys.setswitchinterval(min(interval, SWITCH_INTERVAL))
     try:
-        return _shared(renderer, chunks, workers, context, first)
+        return _run_pool(renderer, chunks, workers, context, first)
     finally:
         sys.setswitchinterval(interval)
 
 
-def _shared(renderer: LetterRenderer, chunks: list[list[str]], workers: int,
-            context, first: Callable[[], list[RenderedFile]]) -> list[RenderedFile]:
+def _run_pool(renderer: LetterRenderer, chunks: list[list[str]], workers: int,
+              context, first: Callable[[], list[RenderedFile]]) -> list[RenderedFile]:
     with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context,
                              initializer=_init_worker, initargs=(renderer, os.getpid())) as pool:
         futures = [pool.submit(_render_chunk, chunk) for chunk in chunks]

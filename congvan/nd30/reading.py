@@ -17,7 +17,7 @@ from congvan.exceptions import CongvanError
 from congvan.nd30.document import Cell, Document, HeaderPart, Row, Section, Table
 from congvan.nd30.numbering import Numbering
 from congvan.nd30.paragraphs import ParagraphReader
-from congvan.nd30.styles import Styles, int_attr, is_on, theme_fonts
+from congvan.nd30.styles import Styles, int_attr, int_value, is_on, theme_fonts
 from congvan.ooxml.namespaces import NS, w
 
 __all__ = ["UnreadableDocument", "read_docx"]
@@ -203,16 +203,6 @@ def read_docx(path: str | Path, data: bytes | None = None) -> Document:
     return Document(path, paragraphs, tables, sections, parts)
 
 
-def _int(value: str | None) -> int | None:
-    """An attribute's integer value (what :func:`int_attr` reads), None when unreadable."""
-    if value is None:
-        return None
-    try:
-        return int(float(value))
-    except (ValueError, OverflowError):
-        return None
-
-
 def _tables(elements):
     """The tables, and every paragraph directly in a cell by its element, with the cell
     and its place (table index, row, grid column).
@@ -260,12 +250,12 @@ def _tables(elements):
                             elif tag == _SPAN and span is None:
                                 span = prop
                 if span is not None:
-                    span = _int(span.get(_VAL))
+                    span = int_value(span.get(_VAL))
                 if vm is not None:
                     vm = vm.get(_VAL) or "continue"
                 if width is not None:
                     width = width.get(_W)
-                    width = ints[width] if width in ints else ints.setdefault(width, _int(width))
+                    width = ints[width] if width in ints else ints.setdefault(width, int_value(width))
                 cell = Cell(col, span or 1, vm, width)
                 cells.append(cell)
                 place = (cell, (index, row, col))

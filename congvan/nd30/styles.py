@@ -19,10 +19,15 @@ def is_on(el) -> bool | None:
 
 
 def int_attr(el, attr: str) -> int | None:
-    if el is None or el.get(w(attr)) is None:
+    return None if el is None else int_value(el.get(w(attr)))
+
+
+def int_value(value: str | None) -> int | None:
+    """An attribute's integer value as Word reads it (``"1.0"`` is 1), None when unreadable."""
+    if value is None:
         return None
     try:
-        return int(float(el.get(w(attr))))
+        return int(float(value))
     except (ValueError, OverflowError):
         return None
 

@@ -2,6 +2,7 @@
 and finds there what the check of the whole file finds."""
 from __future__ import annotations
 
+import io
 import zipfile
 
 import pytest
@@ -74,7 +75,7 @@ def test_the_build_finds_what_the_whole_check_finds(source, tmp_path):
         whole = [(doc.path, f) for f in check_docx(doc.path, doc.data).findings]
         assert check_rendered(doc) == whole
     if source == "large":
-        with zipfile.ZipFile(__import__("io").BytesIO(docs[0].data)) as archive:
+        with zipfile.ZipFile(io.BytesIO(docs[0].data)) as archive:
             rows = archive.read("word/document.xml").count(b"<w:tr")
         assert rows > ROWS_CHECKED + 150  # the document was really cut for the check
 
